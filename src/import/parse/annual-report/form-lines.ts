@@ -1,0 +1,61 @@
+import type { SourceDocument, SourceLine } from '../../source-document.js'
+
+/**
+ * One line of a document as the annual-report reader sees it. The extractors write a table row
+ * of two cells as `label\tanswer` (see extract/pdf.ts and extract/docx.ts), so a form printed as
+ * label | answer keeps its pairs; plain text has no tabs and the reader splits label from answer
+ * by the label's own words.
+ */
+export interface FormLine {
+  /** the whole line, white space squashed (cells joined by one space) */
+  readonly text: string
+  /** true when the line came from a two-column table row */
+  readonly tabbed: boolean
+  /** the left cell of a table row (the form's question); the whole text for an untabbed line */
+  readonly left: string
+  /** the right cell of a table row (the answer); '' for an untabbed line */
+  readonly right: string
+  readonly source: SourceLine
+}
+
+/** Hard and thin spaces, which PDFs put inside amounts. */
+const ODD_SPACES = /[\u00A0\u2007\u2009\u202F\u200A]/g
+
+/** Collapses white space (but not the cell separator) and trims. */
+export function squash(text: string): string {
+  return text.replace(ODD_SPACES, ' ').replace(/\s+/g, ' ').trim()
+}
+
+/**
+ * A running page footer or header such as "Redovisning av internationellt arbete 2025 86(119)":
+ * short, and ending in a page number "n(m)" or "n / m". Such lines cut through forms in PDF text.
+ */
+export function isPageFurniture(text: string): boolean {
+  if (text.length > 90) {
+    return false
+  }
+  return (
+    /\b\d{1,4}\s?\(\d{1,4}\)$/.test(text) || /^(sida|page)\s+\d{1,4}(\s*(av|of|\/)\s*\d{1,4})?$/i.test(text)
+  )
+}
+
+/** Turns the document's lines into {@link FormLine}s, dropping page furniture. */
+export function toFormLines(doc: SourceDocument): FormLine[] {
+  const out: FormLine[] = []
+  for (const source of doc.lines) {
+    const raw = source.text
+    const tab = raw.indexOf('\t')
+    if (tab >= 0) {
+      const left = squash(raw.slice(0, tab))
+      const right = squash(raw.slice(tab + 1).replace(/\t/g, ' '))
+      out.push({ text: squash(`${left} ${right}`), tabbed: true, left, right, source })
+      continue
+    }
+    const text = squash(raw)
+    if (isPageFurniture(text)) {
+      continue
+    }
+    out.push({ text, tabbed: false, left: text, right: '', source })
+  }
+  return out
+}

@@ -1,0 +1,351 @@
+import type { FormLine } from './form-lines.js'
+
+/** The questions of the per-project form, in the order Malmö's form asks them. */
+export type FieldKey =
+  | 'name'
+  | 'start'
+  | 'end'
+  | 'role'
+  | 'budgetOwner'
+  | 'budgetPartner'
+  | 'paidOwner'
+  | 'paidPartner'
+  | 'programme'
+  | 'goals'
+
+/** One answered question: the answer as written, and the lines it came from. */
+export interface FormAnswer {
+  readonly key: FieldKey
+  /** the answer text, its own line breaks kept as '\n' (PDF and plain text wrap long answers) */
+  readonly text: string
+  readonly lines: readonly FormLine[]
+}
+
+/** One project's form: the answers, the description paragraphs and where each starts. */
+export interface ProjectForm {
+  /** the "Projektnamn" line */
+  readonly first: FormLine
+  readonly answers: ReadonlyMap<FieldKey, FormAnswer>
+  /** the description's paragraphs, each joined into one string */
+  readonly description: readonly string[]
+  /** every line of the description, for readers that need the line numbers */
+  readonly descriptionLines: readonly FormLine[]
+  /** the title printed above the form, when there is one ("Perfare - Kultur och hälsa") */
+  readonly heading: FormLine | null
+}
+
+type Family = 'name' | 'start' | 'end' | 'role' | 'budget' | 'paid' | 'programme' | 'goals'
+
+interface Question {
+  readonly family: Family
+  /** recognises the first line of the question */
+  readonly starts: RegExp
+  /** the whole question at the start of the block's text; what follows is the answer */
+  readonly label: RegExp
+  /** true when a (possibly wrapped) question has been read in full */
+  readonly complete: RegExp
+}
+
+// The questions as Malmö's form words them; the patterns keep to the words that carry the meaning
+// so that another municipality's copy of the form ("Projektets namn", "Utbetalda medel") still reads.
+const QUESTIONS: readonly Question[] = [
+  {
+    family: 'name',
+    starts: /^projekt(ets)?\s?namn\b/i,
+    label: /^projekt(ets)?\s?namn\s*:?\s*/i,
+    complete: /./,
+  },
+  {
+    family: 'start',
+    starts: /^projekt\s?start(datum)?\b|^startdatum\b/i,
+    label: /^(projekt\s?start(datum)?|startdatum)\s*:?\s*/i,
+    complete: /./,
+  },
+  {
+    family: 'end',
+    starts: /^projekt\s?slut(datum)?\b|^slutdatum\b/i,
+    label: /^(projekt\s?slut(datum)?|slutdatum)\s*:?\s*/i,
+    complete: /./,
+  },
+  {
+    family: 'role',
+    starts: /^beskriv\b.{0,40}\broll\b/i,
+    label: /^beskriv\b[^.:?\n]*?\broll\b\s*:?\s*(projektägare\s+eller\s+projektpartner\s*\.?)?\s*/i,
+    complete: /(projektpartner\.?|\?|roll\s*:?)$/i,
+  },
+  {
+    family: 'budget',
+    starts: /^total\s+budget\b/i,
+    label: /^total\s+budget\b[\s\S]*?\b(projektägare|projektpartner)\b\s*\.?\s*/i,
+    complete: /(projektägare|projektpartner)\.?$/i,
+  },
+  {
+    family: 'paid',
+    starts: /^utbetal(t|da)\b/i,
+    label: /^utbetal(t|da)\b[\s\S]*?\b(projektägare|projektpartner)\b\s*\.?\s*/i,
+    complete: /(projektägare|projektpartner)\.?$/i,
+  },
+  {
+    family: 'programme',
+    starts: /^(finansierings)?program\b/i,
+    label: /^(finansierings)?program\s*:?\s*/i,
+    complete: /./,
+  },
+  {
+    family: 'goals',
+    starts: /^vilk(et|a)\b.{0,30}mål/i,
+    label: /^vilk(et|a)\b[\s\S]*?\?\s*/i,
+    complete: /\?$/,
+  },
+]
+
+const HEADER_ROW = /^beskrivning av projekt(et)?\b(.*\bsvar)?$/i
+const DESCRIPTION_HEADING = /^beskrivning av (det|den|projektet)\b/i
+
+function questionOf(line: FormLine): Question | undefined {
+  if (line.left === '') {
+    return undefined
+  }
+  return QUESTIONS.find((q) => q.starts.test(line.left))
+}
+
+/** True for the line that opens a project's form ("Projektnamn …"). */
+export function isFormStart(line: FormLine): boolean {
+  return questionOf(line)?.family === 'name'
+}
+
+function keyOf(family: Family, box: string | undefined): FieldKey {
+  const owner = (box ?? '').toLowerCase() === 'projektägare'
+  if (family === 'budget') {
+    return owner ? 'budgetOwner' : 'budgetPartner'
+  }
+  if (family === 'paid') {
+    return owner ? 'paidOwner' : 'paidPartner'
+  }
+  return family
+}
+
+/**
+ * Splits one question's lines into question and answer. Table rows give them as cells; plain
+ * text gives "Projektnamn Medvind Malmö" or a question wrapped over lines with the answer below,
+ * so the question's own words are matched and what follows them is the answer.
+ */
+function answerOf(question: Question, lines: readonly FormLine[]): FormAnswer {
+  const leftText = lines
+    .map((l) => l.left)
+    .filter((t) => t !== '')
+    .join('\n')
+  const rightText = lines
+    .filter((l) => l.tabbed && l.right !== '')
+    .map((l) => l.right)
+    .join('\n')
+  const m = question.label.exec(leftText)
+  const rest = m ? leftText.slice(m[0].length).trim() : leftText
+  const box = m ? m[m.length - 1] : undefined
+  const text = [rightText, rest].filter((t) => t !== '').join('\n')
+  return { key: keyOf(question.family, box), text, lines }
+}
+
+function isBlank(line: FormLine | undefined): boolean {
+  return line !== undefined && line.text === ''
+}
+
+/** Joins a paragraph's lines, mending words a line break split ("SSPF-" + "samverkan"). */
+export function joinLines(texts: readonly string[]): string {
+  let out = ''
+  for (const t of texts) {
+    if (t === '') {
+      continue
+    }
+    if (out === '') {
+      out = t
+    } else if (/\p{L}-$/u.test(out) && /^\p{L}/u.test(t) && !/^(och|eller|samt|till|and|or)\b/.test(t)) {
+      out += t
+    } else {
+      out += ` ${t}`
+    }
+  }
+  return out
+}
+
+/** Splits lines into paragraphs at blank lines. */
+export function paragraphsOf(lines: readonly FormLine[]): string[] {
+  const out: string[] = []
+  let current: string[] = []
+  for (const l of lines) {
+    if (l.text === '') {
+      if (current.length > 0) {
+        out.push(joinLines(current))
+      }
+      current = []
+      continue
+    }
+    current.push(l.text)
+  }
+  if (current.length > 0) {
+    out.push(joinLines(current))
+  }
+  return out
+}
+
+const TITLE_LIKE = /^[^\s].{0,100}$/
+
+function isTitleLike(line: FormLine): boolean {
+  const t = line.text
+  return (
+    TITLE_LIKE.test(t) &&
+    !/[.:;,]$/.test(t) &&
+    !/^(https?:\/\/|www\.)/i.test(t) &&
+    t.split(' ').length <= 14 &&
+    !/^[•\-–*]/.test(t)
+  )
+}
+
+/**
+ * Where the lines before a form's "Projektnamn" stop being the previous project's description:
+ * the table's header row ("Beskrivning av Projekt | Svar"), the project's title above it, and any
+ * committee or part heading.
+ */
+function preambleStart(lines: readonly FormLine[], formStart: number, floor: number): number {
+  let i = formStart - 1
+  const skipBlanks = () => {
+    while (i > floor && isBlank(lines[i])) {
+      i--
+    }
+  }
+  skipBlanks()
+  const header = lines[i]
+  if (header && HEADER_ROW.test(header.text)) {
+    i--
+    skipBlanks()
+  }
+  // the title, at most two lines (a long title wraps, sometimes with a blank between)
+  let titles = 0
+  while (i > floor && titles < 2) {
+    const line = lines[i]
+    if (!line || !isTitleLike(line)) {
+      break
+    }
+    titles++
+    i--
+    skipBlanks()
+  }
+  return i + 1
+}
+
+/** The title line above the form's header row, when the form has one. */
+function headingOf(lines: readonly FormLine[], formStart: number, floor: number): FormLine | null {
+  let i = formStart - 1
+  while (i > floor && isBlank(lines[i])) {
+    i--
+  }
+  const header = lines[i]
+  if (!header || !HEADER_ROW.test(header.text)) {
+    return null
+  }
+  i--
+  while (i > floor && isBlank(lines[i])) {
+    i--
+  }
+  const title = lines[i]
+  return title && isTitleLike(title) ? title : null
+}
+
+/**
+ * Reads every project form in the lines: from each "Projektnamn" line through its questions to
+ * the description, which runs until the next form's title.
+ */
+export function readForms(lines: readonly FormLine[]): ProjectForm[] {
+  const starts: number[] = []
+  lines.forEach((l, i) => {
+    if (isFormStart(l)) {
+      starts.push(i)
+    }
+  })
+  const forms: ProjectForm[] = []
+  starts.forEach((start, n) => {
+    const next = starts[n + 1]
+    const limit = next === undefined ? lines.length : preambleStart(lines, next, start)
+    const first = lines[start]
+    if (!first) {
+      return
+    }
+    const tabbedForm = first.tabbed
+    const answers = new Map<FieldKey, FormAnswer>()
+    let question: Question | undefined
+    let block: FormLine[] = []
+    let i = start
+    let descriptionFrom = -1
+    const flush = () => {
+      if (question && block.length > 0) {
+        const a = answerOf(question, block)
+        if (!answers.has(a.key)) {
+          answers.set(a.key, a)
+        }
+      }
+    }
+    for (; i < limit; i++) {
+      const line = lines[i]
+      if (!line) {
+        break
+      }
+      if (DESCRIPTION_HEADING.test(line.text) && !HEADER_ROW.test(line.text)) {
+        descriptionFrom = i
+        break
+      }
+      const q = questionOf(line)
+      if (q) {
+        flush()
+        question = q
+        block = [line]
+        continue
+      }
+      if (line.text === '') {
+        continue
+      }
+      // A table ends where text runs across the page again: past a question read in full, an
+      // untabbed line in a tabbed form is the description (PDFs print it without a heading).
+      if (tabbedForm && !line.tabbed && question) {
+        const leftSoFar = block
+          .map((l) => l.left)
+          .filter((t) => t !== '')
+          .join(' ')
+        const m = question.label.exec(leftSoFar)
+        const labelDone = question.complete.test(leftSoFar) && m !== null && m[0].trim() === leftSoFar.trim()
+        if (labelDone) {
+          descriptionFrom = i
+          break
+        }
+      }
+      block.push(line)
+    }
+    flush()
+    let heading: FormLine | null = null
+    const prevStart = n > 0 ? (starts[n - 1] ?? -1) : -1
+    heading = headingOf(lines, start, prevStart)
+    let descLines: FormLine[] = []
+    if (descriptionFrom >= 0) {
+      let d = descriptionFrom
+      const h = lines[d]
+      if (h && DESCRIPTION_HEADING.test(h.text)) {
+        d++
+        // "… projektet där" / "Malmö stad är projektägare": the heading wraps onto a second line
+        if (/\bdär$/i.test(h.text)) {
+          while (d < limit && isBlank(lines[d])) {
+            d++
+          }
+          d++
+        }
+      }
+      descLines = lines.slice(d, limit)
+    }
+    forms.push({
+      first,
+      answers,
+      description: paragraphsOf(descLines),
+      descriptionLines: descLines,
+      heading,
+    })
+  })
+  return forms
+}

@@ -1,0 +1,74 @@
+import type { ProjectRecord } from '../../../registry/project-record.js'
+import type { SourceDocument } from '../../source-document.js'
+import { readOrganisation, readReportYear, unitBefore } from './document-facts.js'
+import { flagDuplicates } from './duplicates.js'
+import { isFormStart, readForms } from './form.js'
+import { toFormLines } from './form-lines.js'
+import { formToRecord, type ReportContext } from './records.js'
+
+export type { AnnualReportSummary, NarrativeAnswer, PrintedFigure } from './summary.js'
+export { readAnnualReportSummary } from './summary.js'
+
+/** Options for {@link readAnnualReport}. */
+export interface AnnualReportOptions {
+  /**
+   * Also read partners, lead partner, status and web address from each description's prose.
+   * Default: on for a compiled report (the document names its organisation), off for a committee's
+   * own form, whose records hold only what its answers state.
+   */
+  readonly readProse?: boolean
+}
+
+/**
+ * Recognises the annual-report family: per-project forms whose questions are "Projektnamn",
+ * "Projektstart"/"Projektslut", the role and the budget or paid-out boxes.
+ */
+export function looksLikeAnnualReport(doc: SourceDocument): boolean {
+  let names = 0
+  const kinds = new Set<string>()
+  for (const line of toFormLines(doc)) {
+    const t = line.left
+    if (isFormStart(line)) {
+      names++
+    } else if (/^projekt\s?(start|slut)/i.test(t)) {
+      kinds.add('dates')
+    } else if (/^beskriv\b.{0,40}\broll\b/i.test(t)) {
+      kinds.add('role')
+    } else if (/^(total\s+budget|utbetal(t|da))\b/i.test(t)) {
+      kinds.add('money')
+    } else if (/^vilk(et|a)\b.{0,30}mål/i.test(t)) {
+      kinds.add('goals')
+    }
+  }
+  return names > 0 && kinds.size >= 2
+}
+
+/**
+ * Reads the project records of an annual international report (Malmö's "Internationell
+ * redovisning", part 2) or of one committee's form for it: one record per "Projektnamn" form,
+ * with the committee from the heading above it, the report year for the paid-out amount, and the
+ * data-quality issues the source shows. Summary tables and part 1 narratives give no records
+ * (see {@link readAnnualReportSummary}).
+ * @param doc the extracted document (plain text, or PDF/DOCX with table rows as `label\tanswer`)
+ * @returns the records in document order; none when the document holds no form
+ */
+export function readAnnualReport(doc: SourceDocument, options: AnnualReportOptions = {}): ProjectRecord[] {
+  const lines = toFormLines(doc)
+  const organisation = readOrganisation(lines)
+  const ctx: ReportContext = {
+    organisation,
+    year: readReportYear(doc.lines.map((l) => l.text)),
+    readProse: options.readProse ?? organisation !== null,
+  }
+  const indexOf = new Map(lines.map((l, i) => [l, i]))
+  const records = readForms(lines).map((form) => {
+    const unit = unitBefore(lines, indexOf.get(form.first) ?? 0)
+    return formToRecord(doc, form, unit, ctx)
+  })
+  if (ctx.year === null) {
+    for (const r of records) {
+      r.issues.push('the report year is not stated, so the paid-out amount has no year')
+    }
+  }
+  return flagDuplicates(records)
+}

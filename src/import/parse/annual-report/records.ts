@@ -1,0 +1,230 @@
+import { canonicalProgramme } from '../../../registry/programmes.js'
+import type { Money, ProjectRecord, Role } from '../../../registry/project-record.js'
+import type { SourceDocument } from '../../source-document.js'
+import { isBefore, parseDate } from '../fields/dates.js'
+import { parseMoney } from '../fields/money.js'
+import { parseRole } from '../fields/roles.js'
+import type { FieldKey, FormAnswer, ProjectForm } from './form.js'
+import { joinLines } from './form.js'
+import { squash } from './form-lines.js'
+import { readGoals } from './goals.js'
+import { splitName } from './names.js'
+import { readProse } from './prose.js'
+
+/** What the whole document says that every record of it shares. */
+export interface ReportContext {
+  readonly organisation: string | null
+  readonly year: number | null
+  /**
+   * Read partners, lead partner, status and web address from the description's prose as well as
+   * from the form's answers. On for a compiled report, off for a committee's own form, whose
+   * records hold what the form's answers state.
+   */
+  readonly readProse: boolean
+}
+
+function answerText(form: ProjectForm, key: FieldKey): string {
+  const a: FormAnswer | undefined = form.answers.get(key)
+  return a ? joinLines(a.text.split('\n')) : ''
+}
+
+interface Box {
+  readonly raw: string
+  readonly value: Money | null
+  readonly issues: string[]
+}
+
+function readBox(raw: string): Box {
+  const r = parseMoney(raw, { defaultCurrency: 'SEK' })
+  return { raw, value: r.value, issues: r.issues }
+}
+
+function nonZero(b: Box): boolean {
+  return b.value !== null && b.value.amount !== 0
+}
+
+function boxWords(raw: string): boolean {
+  // words beyond a currency or an approximation: the box holds a sentence, not an amount
+  const rest = raw
+    .replace(/\b(sek|kr|kronor|mkr|tkr|c:a|ca|cirka|miljoner|euro|eur)\b/gi, '')
+    .replace(/[\d\s.,:-]/g, '')
+  return rest.length > 3
+}
+
+/**
+ * Reads the pair of amount boxes (owner's and partner's) into one amount: the box matching the
+ * role; the other box when only that one is filled (kept, and flagged, as the source put it there).
+ */
+function readBoxes(
+  owner: string,
+  partner: string,
+  role: Role | null,
+  what: 'budget' | 'paid amount',
+  issues: string[],
+): Money | null {
+  const o = readBox(owner)
+  const p = readBox(partner)
+  const mine = role === 'partner' ? p : o
+  const other = role === 'partner' ? o : p
+  const mineName = role === 'partner' ? 'partner' : 'owner'
+  const otherName = role === 'partner' ? 'owner' : 'partner'
+  const note = (b: Box) => {
+    for (const i of b.issues) {
+      issues.push(`${what}: ${i}`)
+    }
+    if (b.value !== null && boxWords(b.raw)) {
+      issues.push(`${what} given as free text ('${excerpt(b.raw)}')`)
+    }
+  }
+  if (role === null) {
+    const filled = nonZero(o) ? o : nonZero(p) ? p : o.value ? o : p
+    note(filled)
+    return filled.value
+  }
+  if (mine.value !== null && (mine.value.amount !== 0 || !nonZero(other))) {
+    note(mine)
+    if (nonZero(other)) {
+      issues.push(
+        `both ${what} boxes filled although role is ${role} (${mineName} box ${excerpt(mine.raw)}, ${otherName} box ${excerpt(other.raw)})`,
+      )
+    }
+    return mine.value
+  }
+  if (other.value !== null) {
+    note(other)
+    issues.push(`${what} given in the ${otherName} box although role is ${role}`)
+    return other.value
+  }
+  note(mine)
+  note(other)
+  if (squash(owner + partner).replace(/[-–\s]/g, '') === '') {
+    issues.push(
+      /[-–]/.test(owner + partner)
+        ? `${what} not stated ('-')`
+        : `${what} missing (both ${what} boxes empty)`,
+    )
+  }
+  return null
+}
+
+function excerpt(text: string): string {
+  const t = squash(text)
+  return t.length > 60 ? `${t.slice(0, 57)}…` : t
+}
+
+function yearOf(date: string | null): number | null {
+  return date ? Number(date.slice(0, 4)) : null
+}
+
+function isProgrammeName(text: string): boolean {
+  return canonicalProgramme(text).known !== null && text.split(' ').length <= 3
+}
+
+/** The first paragraph of the description, passing over a subtitle line above it. */
+function summaryOf(paragraphs: readonly string[]): string | null {
+  const [first, second] = paragraphs
+  if (first === undefined) {
+    return null
+  }
+  if (second !== undefined && first.split(' ').length <= 8 && !/[.!?:]$/.test(first)) {
+    return second
+  }
+  return first
+}
+
+/** Builds the record of one form. */
+export function formToRecord(
+  doc: SourceDocument,
+  form: ProjectForm,
+  unit: string | null,
+  ctx: ReportContext,
+): ProjectRecord {
+  const issues: string[] = []
+  const rawName = answerText(form, 'name') || squash(form.heading?.text ?? '')
+  const names = splitName(rawName, isProgrammeName)
+  if (names.programmePrefix) {
+    issues.push(`programme '${names.programmePrefix}' written in front of the project name ('${rawName}')`)
+  }
+  const start = parseDate(answerText(form, 'start'))
+  const end = parseDate(answerText(form, 'end'))
+  issues.push(...start.issues.map((i) => `start: ${i}`), ...end.issues.map((i) => `end: ${i}`))
+  if (start.value && end.value && isBefore(end.value, start.value)) {
+    issues.push(`end ${end.value} before start ${start.value}`)
+  }
+  if (end.value && ctx.year !== null && Number(end.value.slice(0, 4)) < ctx.year) {
+    issues.push(`project ended ${end.value}, before the reporting year ${ctx.year}`)
+  }
+  const roleText = answerText(form, 'role')
+  const role = parseRole(roleText)
+  if (role === null && roleText !== '') {
+    issues.push(`role cannot be read ('${excerpt(roleText)}')`)
+  }
+  const totalBudget = readBoxes(
+    answerText(form, 'budgetOwner'),
+    answerText(form, 'budgetPartner'),
+    role,
+    'budget',
+    issues,
+  )
+  const paid = readBoxes(
+    answerText(form, 'paidOwner'),
+    answerText(form, 'paidPartner'),
+    role,
+    'paid amount',
+    issues,
+  )
+  if (paid && totalBudget && paid.currency === totalBudget.currency && paid.amount > totalBudget.amount) {
+    issues.push('paid amount above the total budget')
+  }
+  const programmeRaw = squash(answerText(form, 'programme')) || null
+  const year = yearOf(start.value) ?? ctx.year
+  let programme = canonicalProgramme(programmeRaw, year)
+  if (programmeRaw && programme.known === null) {
+    // The answer names an agency or a university; the name may still say the programme.
+    const fromName = canonicalProgramme(names.name, year)
+    if (fromName.known !== null) {
+      issues.push(
+        `programme answer '${excerpt(programmeRaw)}' names no programme; '${fromName.programme}' read from the name`,
+      )
+      programme = fromName
+    }
+  }
+  if (programmeRaw && /^vet (ej|inte)\b/i.test(programmeRaw)) {
+    issues.push(`answer '${programmeRaw}' (unknown) for programme`)
+  }
+  issues.push(...programme.issues)
+  const goals = readGoals(answerText(form, 'goals'))
+  issues.push(...goals.issues)
+  const prose = ctx.readProse
+    ? readProse(form.description, {
+        organisation: ctx.organisation,
+        role,
+        projectNames: [names.acronym, names.name].filter((n): n is string => n !== null && n.length >= 3),
+      })
+    : null
+  return {
+    name: names.name,
+    acronym: names.acronym,
+    organisation: ctx.organisation,
+    unit,
+    theme: null,
+    role,
+    status: prose?.status ?? null,
+    start: start.value,
+    end: end.value,
+    programme: programme.programme,
+    programmeRaw,
+    totalBudget,
+    euContribution: null,
+    paidInYear: paid && ctx.year !== null ? { ...paid, year: ctx.year } : null,
+    leadPartner: prose?.leadPartner ?? null,
+    partners: prose?.partners ?? [],
+    contacts: [],
+    website: prose?.website ?? null,
+    goals: goals.goals,
+    areas: [],
+    summary: summaryOf(form.description),
+    source: { document: doc.name, page: form.first.source.page, line: form.first.source.line },
+    issues,
+  }
+}
