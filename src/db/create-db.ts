@@ -1,0 +1,178 @@
+import { existsSync, mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import SQLite from 'better-sqlite3'
+import { Kysely, type LogConfig, PostgresDialect, SqliteDialect } from 'kysely'
+import pg from 'pg'
+import type { DbConfig } from '../config/config.js'
+import { ConflictError, ValidationError } from '../shared/errors.js'
+import type { Database } from './database.js'
+
+// The only file that imports a database driver (house style rule 1): everything else sees Kysely.
+
+/** Options for opening a database. */
+export interface CreateDbOptions {
+  /** Kysely's log option: pass a function to log errors (and queries at debug level) */
+  readonly log?: LogConfig
+  /** PostgreSQL pool size (default 10) */
+  readonly poolSize?: number
+}
+
+/** Opens better-sqlite3 with the pragmas the registry relies on. */
+function openSqlite(file: string, options: { readonly?: boolean } = {}): SQLite.Database {
+  if (file !== ':memory:' && !options.readonly) {
+    mkdirSync(dirname(file), { recursive: true })
+  }
+  const sqlite = new SQLite(file, {
+    readonly: options.readonly ?? false,
+    fileMustExist: options.readonly ?? false,
+  })
+  // WAL: readers never block the writer, and the online backup can run while the server writes.
+  if (!options.readonly && file !== ':memory:') {
+    sqlite.pragma('journal_mode = WAL')
+    sqlite.pragma('synchronous = NORMAL')
+  }
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  // Overwrite deleted content with zeros, so erasing a person (GDPR) leaves no copy in free pages.
+  sqlite.pragma('secure_delete = ON')
+  return sqlite
+}
+
+const INT8_OID = 20
+
+/**
+ * PostgreSQL returns BIGINT (money in minor units, counts) as text by default. The registry's
+ * amounts stay far below 2^53, so they become numbers; anything larger is a bug and fails loudly.
+ */
+function parseInt8(value: string): number {
+  const n = Number(value)
+  if (!Number.isSafeInteger(n)) {
+    throw new RangeError(`BIGINT ${value} does not fit a JavaScript number exactly`)
+  }
+  return n
+}
+
+const pgTypes = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8_OID && format !== 'binary'
+      ? parseInt8
+      : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+}
+
+/**
+ * Opens the registry database the configuration names: an embedded SQLite file (WAL, foreign keys
+ * on, busy timeout, secure delete) or a PostgreSQL pool. Does not migrate: see openDatabase().
+ * @example
+ * const db = createDb(config.db)
+ * try { … } finally { await db.destroy() }
+ */
+export function createDb(config: DbConfig, options: CreateDbOptions = {}): Kysely<Database> {
+  if (config.dialect === 'sqlite') {
+    return new Kysely<Database>({
+      dialect: new SqliteDialect({ database: openSqlite(config.file) }),
+      ...(options.log && { log: options.log }),
+    })
+  }
+  const pool = new pg.Pool({ connectionString: config.url, max: options.poolSize ?? 10, types: pgTypes })
+  return new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    ...(options.log && { log: options.log }),
+  })
+}
+
+/** The tables every Projektatlas database has, used to recognise one. */
+const SIGNATURE_TABLES = ['kysely_migration', 'organisation', 'project', 'participation']
+
+/**
+ * Checks that a file is an intact Projektatlas SQLite database.
+ * @returns the names of the migrations it has applied
+ * @throws {ValidationError} when it is not SQLite, is damaged, or is not a Projektatlas database
+ */
+export function inspectSqliteDatabase(file: string): string[] {
+  let sqlite: SQLite.Database
+  try {
+    sqlite = new SQLite(file, { readonly: true, fileMustExist: true })
+  } catch (e) {
+    throw new ValidationError(`${file}: cannot be opened as an SQLite database`, 'file', { cause: e })
+  }
+  try {
+    const check = sqlite.pragma('quick_check', { simple: true })
+    if (check !== 'ok') {
+      throw new ValidationError(`${file}: the database is damaged (${String(check)})`, 'file')
+    }
+    const tables = new Set(
+      (sqlite.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map(
+        (r) => r.name,
+      ),
+    )
+    const missing = SIGNATURE_TABLES.filter((t) => !tables.has(t))
+    if (missing.length > 0) {
+      throw new ValidationError(
+        `${file}: not a Projektatlas database (no ${missing.join(', ')} table)`,
+        'file',
+      )
+    }
+    return (
+      sqlite.prepare('select name from kysely_migration order by name').all() as { name: string }[]
+    ).map((r) => r.name)
+  } catch (e) {
+    if (e instanceof ValidationError) {
+      throw e
+    }
+    throw new ValidationError(`${file}: not a readable SQLite database`, 'file', { cause: e })
+  } finally {
+    sqlite.close()
+  }
+}
+
+/**
+ * Copies a live SQLite database with SQLite's online backup API: consistent even while the server
+ * reads and writes (WAL), unlike a file copy.
+ * @returns the number of pages copied
+ * @throws {ConflictError} when `destination` already exists (never overwrite a backup silently)
+ */
+export async function backupSqliteDatabase(source: string, destination: string): Promise<number> {
+  if (existsSync(destination)) {
+    throw new ConflictError(`${destination} already exists; choose a new file name`)
+  }
+  inspectSqliteDatabase(source)
+  mkdirSync(dirname(destination), { recursive: true })
+  const sqlite = openSqlite(source)
+  try {
+    const result = await sqlite.backup(destination)
+    return result.totalPages
+  } finally {
+    sqlite.close()
+  }
+}
+
+/**
+ * True when some process seems to have the database open: SQLite keeps the `-wal` and `-shm`
+ * files while a connection is open and removes them when the last one closes cleanly.
+ */
+export function sqliteDatabaseInUse(file: string): boolean {
+  return existsSync(`${file}-wal`) || existsSync(`${file}-shm`)
+}
+
+/**
+ * Replaces a SQLite database with a backup, after checking the backup is an intact Projektatlas
+ * database. Uses the online backup API (backup → target), so the target is never half-written.
+ * @throws {ValidationError} when the backup is not an intact Projektatlas database
+ * @throws {ConflictError} when the target seems to be in use (stop the server first)
+ */
+export async function restoreSqliteDatabase(backup: string, target: string): Promise<number> {
+  inspectSqliteDatabase(backup)
+  if (sqliteDatabaseInUse(target)) {
+    throw new ConflictError(
+      `${target} seems to be in use (${target}-wal exists): stop the server first; if nothing uses it, run "projektatlas migrate" once to close it cleanly`,
+    )
+  }
+  mkdirSync(dirname(target), { recursive: true })
+  const source = new SQLite(backup, { readonly: true, fileMustExist: true })
+  try {
+    const result = await source.backup(target)
+    return result.totalPages
+  } finally {
+    source.close()
+  }
+}

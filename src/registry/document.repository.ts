@@ -1,0 +1,129 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/database.js'
+import type { ProvenanceRow, ProvenanceRowWithDocument, SourceDocumentRow } from './document.table.js'
+
+export async function insertDocument(
+  db: Kysely<Database>,
+  row: Omit<SourceDocumentRow, 'id'>,
+): Promise<SourceDocumentRow> {
+  return db.insertInto('source_document').values(row).returningAll().executeTakeFirstOrThrow()
+}
+
+export async function findDocumentById(
+  db: Kysely<Database>,
+  tenantId: number,
+  id: number,
+): Promise<SourceDocumentRow | undefined> {
+  return db
+    .selectFrom('source_document')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst()
+}
+
+export async function findDocumentBySha256(
+  db: Kysely<Database>,
+  tenantId: number,
+  sha256: string,
+): Promise<SourceDocumentRow | undefined> {
+  return db
+    .selectFrom('source_document')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('sha256', '=', sha256)
+    .executeTakeFirst()
+}
+
+export async function findDocuments(db: Kysely<Database>, tenantId: number): Promise<SourceDocumentRow[]> {
+  return db
+    .selectFrom('source_document')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .orderBy('id')
+    .execute()
+}
+
+export async function deleteDocumentRow(db: Kysely<Database>, tenantId: number, id: number): Promise<void> {
+  await db.deleteFrom('source_document').where('tenant_id', '=', tenantId).where('id', '=', id).execute()
+}
+
+export async function insertProvenance(
+  db: Kysely<Database>,
+  rows: readonly Omit<ProvenanceRow, 'id'>[],
+): Promise<void> {
+  // Chunked: SQLite limits bound parameters per statement.
+  for (let i = 0; i < rows.length; i += 50) {
+    await db
+      .insertInto('provenance')
+      .values(rows.slice(i, i + 50))
+      .execute()
+  }
+}
+
+function selectProvenance(db: Kysely<Database>, tenantId: number) {
+  return db
+    .selectFrom('provenance')
+    .innerJoin('source_document', 'source_document.id', 'provenance.document_id')
+    .selectAll('provenance')
+    .select('source_document.name as document_name')
+    .where('provenance.tenant_id', '=', tenantId)
+}
+
+/** Provenance of entities of one kind, optionally narrowed to one field. */
+export async function findProvenance(
+  db: Kysely<Database>,
+  tenantId: number,
+  entity: string,
+  entityIds: readonly number[],
+  field?: string,
+): Promise<ProvenanceRowWithDocument[]> {
+  if (entityIds.length === 0) {
+    return []
+  }
+  let q = selectProvenance(db, tenantId)
+    .where('provenance.entity', '=', entity)
+    .where('provenance.entity_id', 'in', entityIds)
+  if (field !== undefined) {
+    q = q.where('provenance.field', '=', field)
+  }
+  return q.orderBy('provenance.id').execute()
+}
+
+/** Provenance rows whose raw text MAY contain `text` (a superset: the caller narrows it in code). */
+export async function findProvenanceContaining(
+  db: Kysely<Database>,
+  tenantId: number,
+  text: string,
+): Promise<ProvenanceRowWithDocument[]> {
+  return selectProvenance(db, tenantId)
+    .where('provenance.raw_text', 'like', `%${text.replace(/\\/g, '_')}%`)
+    .orderBy('provenance.id')
+    .execute()
+}
+
+export async function setProvenanceRawText(
+  db: Kysely<Database>,
+  id: number,
+  rawText: string | null,
+): Promise<void> {
+  await db.updateTable('provenance').set({ raw_text: rawText }).where('id', '=', id).execute()
+}
+
+/** Deletes the provenance of the given entities (when they are deleted or erased). */
+export async function deleteProvenanceFor(
+  db: Kysely<Database>,
+  tenantId: number,
+  entity: string,
+  entityIds: readonly number[],
+): Promise<void> {
+  if (entityIds.length === 0) {
+    return
+  }
+  await db
+    .deleteFrom('provenance')
+    .where('tenant_id', '=', tenantId)
+    .where('entity', '=', entity)
+    .where('entity_id', 'in', entityIds)
+    .execute()
+}

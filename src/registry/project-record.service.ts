@@ -1,0 +1,206 @@
+import Type, { type Static } from 'typebox'
+import { listContactsByParticipations } from './contact.service.js'
+import type { CouncilGoal } from './council-goal.js'
+import { getCouncilGoalsByIds } from './council-goal.service.js'
+import type { DataIssue } from './data-issue.js'
+import { listDataIssues } from './data-issue.service.js'
+import type { Provenance } from './document.js'
+import { getProvenanceFor } from './document.service.js'
+import { fromStoredMoney, type StoredMoney } from './money.js'
+import type { Organisation } from './organisation.js'
+import { getTenant } from './organisation.service.js'
+import type { Contact, Participation } from './participation.js'
+import { listParticipationsByProjects } from './participation.service.js'
+import type { Project, ProjectFilter } from './project.js'
+import { getProject, listProjects } from './project.service.js'
+import { Money, PaidInYear, ProjectRecord, RecordContact, Role } from './project-record.js'
+import { Id, Nullable } from './schema-helpers.js'
+import type { Scope } from './scope.js'
+import type { Db } from './tx.js'
+
+/** A project with everything the record format and detail views need, loaded in one go. */
+export interface ProjectDetail {
+  readonly project: Project
+  /** the tenant whose portfolio this is: the record's reporting `organisation` */
+  readonly tenant: Organisation
+  readonly participations: readonly ParticipationDetail[]
+  /** where the record starts in its source (provenance without a field), when it was imported */
+  readonly source: Provenance | null
+  readonly issues: readonly DataIssue[]
+}
+
+export interface ParticipationDetail {
+  readonly participation: Participation
+  readonly contacts: readonly Contact[]
+  readonly councilGoals: readonly CouncilGoal[]
+}
+
+/** One participation as the record format prints it (amounts in whole units, like the rest of the record). */
+export const RecordParticipation = Type.Object({
+  id: Id,
+  organisation: Type.String(),
+  organisationId: Id,
+  country: Nullable(Type.String()),
+  unit: Nullable(Type.String()),
+  role: Role,
+  /** the organisation's OWN budget, not the project's */
+  budget: Nullable(Money),
+  /** the organisation's OWN EU co-financing */
+  euCofinancing: Nullable(Money),
+  theme: Nullable(Type.String()),
+  payments: Type.Array(PaidInYear),
+  goals: Type.Array(Type.String()),
+  contacts: Type.Array(RecordContact),
+})
+export type RecordParticipation = Static<typeof RecordParticipation>
+
+/** The project record format (../shared/spec/project-record.md) plus the registry id and participations. */
+export const ProjectRecordWithParticipations = Type.Intersect([
+  ProjectRecord,
+  Type.Object({ id: Id, participations: Type.Array(RecordParticipation) }),
+])
+export type ProjectRecordWithParticipations = ProjectRecord & {
+  id: number
+  participations: RecordParticipation[]
+}
+
+function whole(money: StoredMoney | null): { amount: number; currency: string } | null {
+  return money ? fromStoredMoney(money) : null
+}
+
+/** The document name a record cites when it was entered by hand rather than imported. */
+export const REGISTRY_SOURCE = 'projektatlas'
+
+/**
+ * Maps a project with its participations to the project record format, keeping the project's
+ * totals (totalBudget, euContribution) apart from each participant's own share (participations[]).
+ * The tenant's own participation gives the record's role, unit, theme, paidInYear and goals;
+ * the other participants become `partners`, and a lead among them the `leadPartner`.
+ */
+export function toProjectRecord(detail: ProjectDetail): ProjectRecordWithParticipations {
+  const { project, tenant } = detail
+  const own = detail.participations.find((p) => p.participation.organisationId === tenant.id)
+  const others = detail.participations.filter((p) => p !== own)
+  const lastPayment = own?.participation.payments.at(-1)
+  return {
+    id: project.id,
+    name: project.name,
+    acronym: project.acronym,
+    organisation: tenant.name,
+    unit: own?.participation.unitName ?? null,
+    theme: own?.participation.theme ?? null,
+    role: own?.participation.role ?? null,
+    status: project.status === 'ongoing' || project.status === 'completed' ? project.status : null,
+    start: project.start,
+    end: project.end,
+    programme: project.programme,
+    programmeRaw: project.programmeRaw,
+    totalBudget: whole(project.totalBudget),
+    euContribution: whole(project.euContribution),
+    paidInYear: lastPayment ? { ...fromStoredMoney(lastPayment.amount), year: lastPayment.year } : null,
+    leadPartner: others.find((p) => p.participation.role === 'lead')?.participation.organisationName ?? null,
+    partners: others.map((p) => ({
+      name: p.participation.organisationName,
+      country: p.participation.organisationCountry,
+    })),
+    contacts: detail.participations.flatMap((p) =>
+      p.contacts.map((c) => ({ name: c.name, title: c.title, phone: c.phone, email: c.email })),
+    ),
+    website: project.website,
+    goals: own ? own.councilGoals.map((g) => g.text) : [],
+    areas: [...project.areas],
+    summary: project.summary,
+    source: detail.source
+      ? { document: detail.source.documentName, page: detail.source.page, line: detail.source.lineStart ?? 1 }
+      : { document: REGISTRY_SOURCE, page: null, line: 1 },
+    issues: detail.issues.filter((i) => i.status === 'open').map((i) => i.message),
+    participations: detail.participations.map(({ participation: p, contacts, councilGoals }) => ({
+      id: p.id,
+      organisation: p.organisationName,
+      organisationId: p.organisationId,
+      country: p.organisationCountry,
+      unit: p.unitName,
+      role: p.role,
+      budget: whole(p.budget),
+      euCofinancing: whole(p.euCofinancing),
+      theme: p.theme,
+      payments: p.payments.map((pay) => ({ ...fromStoredMoney(pay.amount), year: pay.year })),
+      goals: councilGoals.map((g) => g.text),
+      contacts: contacts.map((c) => ({ name: c.name, title: c.title, phone: c.phone, email: c.email })),
+    })),
+  }
+}
+
+async function details(db: Db, scope: Scope, projects: readonly Project[]): Promise<ProjectDetail[]> {
+  if (projects.length === 0) {
+    return []
+  }
+  const ids = projects.map((p) => p.id)
+  const tenant = await getTenant(db, scope.tenantId)
+  const byProject = await listParticipationsByProjects(db, scope, ids)
+  const participations = [...byProject.values()].flat()
+  const contacts = await listContactsByParticipations(
+    db,
+    scope,
+    participations.map((p) => p.id),
+  )
+  const goals = await getCouncilGoalsByIds(
+    db,
+    scope,
+    participations.flatMap((p) => p.councilGoalIds),
+  )
+  const sources = (await getProvenanceFor(db, scope, 'project', ids)).filter((p) => p.field === null)
+  const issues = await listDataIssues(db, scope, { entity: 'project', entityIds: ids })
+  return projects.map((project) => ({
+    project,
+    tenant,
+    participations: (byProject.get(project.id) ?? []).map((participation) => ({
+      participation,
+      contacts: contacts.filter((c) => c.participationId === participation.id),
+      councilGoals: participation.councilGoalIds
+        .map((id) => goals.find((g) => g.id === id))
+        .filter((g): g is CouncilGoal => g !== undefined),
+    })),
+    source: sources.find((s) => s.entityId === project.id) ?? null,
+    issues: issues.filter((i) => i.entityId === project.id),
+  }))
+}
+
+/**
+ * One project with its participations, contacts, goals, source and issues.
+ * @throws {NotFoundError} when the tenant has no project with this id
+ */
+export async function getProjectDetail(db: Db, scope: Scope, id: number): Promise<ProjectDetail> {
+  const [detail] = await details(db, scope, [await getProject(db, scope, id)])
+  return detail as ProjectDetail
+}
+
+/** The tenant's projects with details, filtered like listProjects. */
+export async function listProjectDetails(
+  db: Db,
+  scope: Scope,
+  filter: ProjectFilter = {},
+): Promise<ProjectDetail[]> {
+  return details(db, scope, await listProjects(db, scope, filter))
+}
+
+/**
+ * One project as a project record with a `participations` array (`projects <id> --format json`).
+ * @throws {NotFoundError} when the tenant has no project with this id
+ */
+export async function getProjectRecord(
+  db: Db,
+  scope: Scope,
+  id: number,
+): Promise<ProjectRecordWithParticipations> {
+  return toProjectRecord(await getProjectDetail(db, scope, id))
+}
+
+/** The tenant's projects as project records with `participations` (`projects --format json`, open-data export). */
+export async function listProjectRecords(
+  db: Db,
+  scope: Scope,
+  filter: ProjectFilter = {},
+): Promise<ProjectRecordWithParticipations[]> {
+  return (await listProjectDetails(db, scope, filter)).map(toProjectRecord)
+}

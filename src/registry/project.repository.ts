@@ -1,0 +1,172 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/database.js'
+import type {
+  NewProjectRow,
+  ProjectExternalIdRow,
+  ProjectRowUpdate,
+  ProjectRowWithProgramme,
+} from './project.table.js'
+
+function selectProjects(db: Kysely<Database>, tenantId: number) {
+  return db
+    .selectFrom('project')
+    .leftJoin('programme', 'programme.id', 'project.programme_id')
+    .selectAll('project')
+    .select('programme.canonical as programme_canonical')
+    .where('project.tenant_id', '=', tenantId)
+}
+
+export async function insertProject(db: Kysely<Database>, row: NewProjectRow): Promise<number> {
+  const r = await db.insertInto('project').values(row).returning('id').executeTakeFirstOrThrow()
+  return r.id
+}
+
+export async function findProjectById(
+  db: Kysely<Database>,
+  tenantId: number,
+  id: number,
+): Promise<ProjectRowWithProgramme | undefined> {
+  return selectProjects(db, tenantId).where('project.id', '=', id).executeTakeFirst()
+}
+
+export async function findProjectsByIds(
+  db: Kysely<Database>,
+  tenantId: number,
+  ids: readonly number[],
+): Promise<ProjectRowWithProgramme[]> {
+  if (ids.length === 0) {
+    return []
+  }
+  return selectProjects(db, tenantId).where('project.id', 'in', ids).orderBy('project.id').execute()
+}
+
+/** A tenant's projects, filtered; ordered by start (unknown last), then name, then id. */
+export async function findProjects(
+  db: Kysely<Database>,
+  tenantId: number,
+  filter: {
+    queryLike?: string
+    status?: string
+    programme?: string
+    organisationId?: number
+    limit?: number
+    offset?: number
+  },
+): Promise<ProjectRowWithProgramme[]> {
+  let q = selectProjects(db, tenantId)
+  if (filter.queryLike) {
+    const pattern = filter.queryLike
+    // lower() on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
+    q = q.where((eb) =>
+      eb.or([
+        eb(eb.fn('lower', ['project.name']), 'like', pattern),
+        eb(eb.fn('lower', ['project.acronym']), 'like', pattern),
+        eb(eb.fn('lower', ['project.summary']), 'like', pattern),
+      ]),
+    )
+  }
+  if (filter.status) {
+    q = q.where('project.status', '=', filter.status)
+  }
+  if (filter.programme) {
+    q = q.where('programme.canonical', '=', filter.programme)
+  }
+  if (filter.organisationId !== undefined) {
+    const organisationId = filter.organisationId
+    q = q.where('project.id', 'in', (eb) =>
+      eb
+        .selectFrom('participation')
+        .select('participation.project_id')
+        .where('participation.tenant_id', '=', tenantId)
+        .where('participation.organisation_id', '=', organisationId),
+    )
+  }
+  return q
+    .orderBy('project.name')
+    .orderBy('project.id')
+    .limit(filter.limit ?? 10_000)
+    .offset(filter.offset ?? 0)
+    .execute()
+}
+
+export async function countProjects(db: Kysely<Database>, tenantId: number): Promise<number> {
+  const r = await db
+    .selectFrom('project')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirstOrThrow()
+  return Number(r.n)
+}
+
+export async function updateProjectRow(
+  db: Kysely<Database>,
+  tenantId: number,
+  id: number,
+  patch: ProjectRowUpdate,
+): Promise<void> {
+  await db.updateTable('project').set(patch).where('tenant_id', '=', tenantId).where('id', '=', id).execute()
+}
+
+export async function deleteProjectRow(db: Kysely<Database>, tenantId: number, id: number): Promise<boolean> {
+  const r = await db
+    .deleteFrom('project')
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst()
+  return Number(r.numDeletedRows) > 0
+}
+
+export async function findExternalIds(
+  db: Kysely<Database>,
+  tenantId: number,
+  projectIds: readonly number[],
+): Promise<ProjectExternalIdRow[]> {
+  if (projectIds.length === 0) {
+    return []
+  }
+  return db
+    .selectFrom('project_external_id')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('project_id', 'in', projectIds)
+    .orderBy('id')
+    .execute()
+}
+
+/** The tenant's project carrying this external id, if any. */
+export async function findProjectIdByExternalId(
+  db: Kysely<Database>,
+  tenantId: number,
+  scheme: string,
+  value: string,
+): Promise<number | undefined> {
+  const r = await db
+    .selectFrom('project_external_id')
+    .select('project_id')
+    .where('tenant_id', '=', tenantId)
+    .where('scheme', '=', scheme)
+    .where('value', '=', value)
+    .executeTakeFirst()
+  return r?.project_id
+}
+
+export async function replaceExternalIds(
+  db: Kysely<Database>,
+  tenantId: number,
+  projectId: number,
+  ids: readonly { scheme: string; value: string }[],
+): Promise<void> {
+  await db
+    .deleteFrom('project_external_id')
+    .where('tenant_id', '=', tenantId)
+    .where('project_id', '=', projectId)
+    .execute()
+  if (ids.length > 0) {
+    await db
+      .insertInto('project_external_id')
+      .values(
+        ids.map((i) => ({ tenant_id: tenantId, project_id: projectId, scheme: i.scheme, value: i.value })),
+      )
+      .execute()
+  }
+}
