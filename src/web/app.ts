@@ -1,0 +1,76 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify'
+import type { Kysely } from 'kysely'
+import type { Logger } from 'pino'
+import type { Config } from '../config/config.js'
+import type { Database } from '../db/database.js'
+import { dbDecorator } from './plugins/db.js'
+import { errors } from './plugins/errors.js'
+import { openapi } from './plugins/openapi.js'
+import { healthRoutes } from './routes/health.routes.js'
+import { homeRoutes } from './routes/home.routes.js'
+import { openapiRoutes } from './routes/openapi.routes.js'
+import { organisationRoutes } from './routes/organisations.routes.js'
+import { participationRoutes } from './routes/participations.routes.js'
+import { projectRoutes } from './routes/projects.routes.js'
+
+/** What the web layer needs from the outside: nothing else is read from the process. */
+export interface AppDeps {
+  readonly config: Config
+  readonly db: Kysely<Database>
+  readonly logger: Logger
+}
+
+/** The configured Fastify instance with TypeBox typing on every route. */
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>
+
+/** Largest request body accepted: a project with a long summary is a few kilobytes. */
+export const BODY_LIMIT_BYTES = 1024 * 1024
+
+/**
+ * Builds the web app: infrastructure plugins, then routes, each registered here with its prefix so
+ * one file lists every URL. Does not listen (server.ts does) and does not close the database.
+ */
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const app = Fastify({
+    loggerInstance: deps.logger.child({ module: 'web' }) as FastifyBaseLogger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // A bad percent-escape in the path is the client's fault: answer 400 instead of 404.
+    routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
+    ajv: {
+      customOptions: {
+        // Reject unknown body fields instead of silently dropping them, so a typo gets a 400 naming it.
+        removeAdditional: false,
+        coerceTypes: 'array',
+        useDefaults: true,
+        allErrors: false,
+      },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  await app.register(errors)
+  await app.register(dbDecorator, { db: deps.db })
+  await app.register(openapi, { version: '0.1.0' })
+
+  await app.register(homeRoutes)
+  await app.register(healthRoutes, { prefix: '/healthz' })
+  await app.register(openapiRoutes, { prefix: '/api/openapi.json' })
+  await app.register(projectRoutes, { prefix: '/api/projects' })
+  await app.register(participationRoutes, { prefix: '/api/projects/:projectId/participations' })
+  await app.register(organisationRoutes, { prefix: '/api/organisations' })
+
+  await app.ready()
+  return app
+}

@@ -1,0 +1,19 @@
+import { type Logger, pino } from 'pino'
+import type { Config } from '../config/config.js'
+
+/**
+ * The process's one pino logger: JSON lines on stderr (stdout is for command results), level from
+ * Config and never from NODE_ENV. Capabilities take `logger.child({ module })`.
+ * No pretty-printer is bundled: pipe through `npx pino-pretty` when reading logs by eye.
+ */
+export function createLogger(config: Config, destination: NodeJS.WritableStream = process.stderr): Logger {
+  return pino(
+    {
+      level: config.log.level,
+      base: { app: 'projektatlas' },
+      // Keep credentials out of logs even if a future route logs headers or a connection string.
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'db.url'],
+    },
+    destination,
+  )
+}
