@@ -1,3 +1,4 @@
+import { joinLines } from './form.js'
 import type { FormLine } from './form-lines.js'
 
 /** A committee, board or administration heading such as "Arbetsmarknads- och socialnämnden". */
@@ -16,20 +17,39 @@ function blankOrEdge(line: FormLine | undefined): boolean {
  */
 export function unitHeading(lines: readonly FormLine[], i: number): string | null {
   const line = lines[i]
-  if (!line || line.tabbed) {
+  if (!line || line.tabbed || line.text === '') {
     return null
   }
   const part = PART_WITH_UNIT.exec(line.text)
   if (part?.[1]) {
     return part[1]
   }
-  if (line.text.split(' ').length > 5 || !UNIT.test(line.text)) {
+  if (!blankOrEdge(lines[i + 1])) {
     return null
   }
-  // A page break may glue the heading to the text above; that text then ends a sentence.
-  const prev = lines[i - 1]
-  const alone = blankOrEdge(prev) || /[.!?:]$/.test(prev?.text ?? '')
-  return alone && blankOrEdge(lines[i + 1]) ? line.text : null
+  if (line.text.split(' ').length <= 5 && UNIT.test(line.text)) {
+    // A page break may glue the heading to the text above; that text then ends a sentence.
+    const prev = lines[i - 1]
+    if (blankOrEdge(prev) || /[.!?:]$/.test(prev?.text ?? '')) {
+      return line.text
+    }
+  }
+  // A heading wrapped over two or three lines: "Del 2; … — Arbetsmarknads- och" / "socialnämnden"
+  const parts: string[] = [line.text]
+  let k = i - 1
+  while (k >= 0 && parts.length < 3 && !blankOrEdge(lines[k]) && !lines[k]?.tabbed) {
+    parts.unshift(lines[k]?.text ?? '')
+    k--
+  }
+  if (parts.length === 1 || !blankOrEdge(lines[k])) {
+    return null
+  }
+  const joined = joinLines(parts)
+  const wrapped = PART_WITH_UNIT.exec(joined)
+  if (wrapped?.[1]) {
+    return wrapped[1]
+  }
+  return joined.split(' ').length <= 5 && UNIT.test(joined) ? joined : null
 }
 
 /** The committee whose heading comes last before line `index`. */

@@ -1,0 +1,248 @@
+import { createHash } from 'node:crypto'
+import { ImportFormatError } from '../../shared/errors.js'
+import type { SourceDocument, SourceLine } from '../source-document.js'
+
+/** One run of text as pdf.js places it on the page (PDF units, y growing upwards). */
+interface Run {
+  readonly text: string
+  readonly x: number
+  readonly y: number
+  readonly right: number
+  readonly size: number
+}
+
+/** Runs on one baseline, split into cells where a wide gap separates them. */
+interface VisualLine {
+  readonly y: number
+  readonly size: number
+  readonly cells: Run[]
+}
+
+function squash(text: string): string {
+  return text
+    .replace(/[\u00A0\u2007\u2009\u202F]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+function median(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b)
+  return s[Math.floor(s.length / 2)] ?? 0
+}
+
+/** Groups runs into lines by baseline, then into cells at gaps wider than a few spaces. */
+function toVisualLines(runs: readonly Run[]): VisualLine[] {
+  const sorted = [...runs].sort((a, b) => b.y - a.y || a.x - b.x)
+  const lines: { y: number; size: number; runs: Run[] }[] = []
+  for (const r of sorted) {
+    const last = lines[lines.length - 1]
+    if (last && Math.abs(last.y - r.y) <= Math.max(2, 0.4 * Math.min(last.size, r.size))) {
+      last.runs.push(r)
+      last.size = Math.max(last.size, r.size)
+    } else {
+      lines.push({ y: r.y, size: r.size, runs: [r] })
+    }
+  }
+  return lines.map((l) => {
+    const runsByX = l.runs.sort((a, b) => a.x - b.x)
+    const cells: Run[] = []
+    for (const r of runsByX) {
+      const cur = cells[cells.length - 1]
+      const gap = cur ? r.x - cur.right : 0
+      if (cur && gap <= Math.max(10, 1.2 * l.size)) {
+        // pdf.js puts word spaces inside runs mostly, but not always: a visible gap is a space
+        const joiner = gap > 0.15 * l.size && !cur.text.endsWith(' ') && !r.text.startsWith(' ') ? ' ' : ''
+        cells[cells.length - 1] = {
+          ...cur,
+          text: cur.text + joiner + r.text,
+          right: Math.max(cur.right, r.right),
+        }
+      } else {
+        cells.push(r)
+      }
+    }
+    return { y: l.y, size: l.size, cells: cells.map((c) => ({ ...c, text: squash(c.text) })) }
+  })
+}
+
+/**
+ * The x where a second column starts on this page, when at least three lines have text there
+ * after a wide gap: the answer column of a form, or the right column of a two-column page.
+ */
+function columnStart(lines: readonly VisualLine[]): number | null {
+  const counts = new Map<number, number>()
+  for (const l of lines) {
+    const second = l.cells[1]
+    if (second) {
+      const key = Math.round(second.x / 4) * 4
+      counts.set(key, (counts.get(key) ?? 0) + 1)
+    }
+  }
+  let best: number | null = null
+  let bestCount = 0
+  for (const [x, n] of counts) {
+    if (n > bestCount) {
+      best = x
+      bestCount = n
+    }
+  }
+  return bestCount >= 3 ? best : null
+}
+
+/**
+ * Writes one page's lines in reading order. A form printed as label | answer keeps each row on one
+ * line as "label\tanswer" (an answer's wrapped lines as "\tmore"), so the reader can pair them; a
+ * page set in two columns of running text gives the left column, then the right, between the
+ * full-width lines; anything else reads top to bottom. A blank line marks a gap wider than a
+ * line's spacing (a new paragraph), as plain text shows it.
+ */
+function pageTexts(lines: readonly VisualLine[]): string[] {
+  const col = columnStart(lines)
+  const left = Math.min(...lines.map((l) => l.cells[0]?.x ?? Number.POSITIVE_INFINITY))
+  const out: string[] = []
+  const plain = (l: VisualLine) => l.cells.map((c) => c.text).join(' ')
+  let prev: VisualLine | null = null
+  const gapBefore = (l: VisualLine) => {
+    if (prev && prev.y - l.y > 1.7 * Math.max(prev.size, l.size)) {
+      out.push('')
+    }
+    prev = l
+  }
+  if (col === null) {
+    for (const l of lines) {
+      gapBefore(l)
+      out.push(plain(l))
+    }
+    return out
+  }
+  const inLeft = (c: Run) => c.x < col - 2
+  const crosses = (l: VisualLine) => l.cells.some((c) => inLeft(c) && c.right > col + 2)
+  const leftCells = lines.flatMap((l) => l.cells.filter((c) => inLeft(c) && c.right <= col + 2))
+  const fill = median(leftCells.map((c) => (c.right - left) / Math.max(1, col - left)))
+  if (fill >= 0.85) {
+    // Two columns of running text: each column in turn between full-width lines.
+    let leftCol: string[] = []
+    let rightCol: string[] = []
+    const flush = () => {
+      out.push(...leftCol, ...(leftCol.length > 0 && rightCol.length > 0 ? [''] : []), ...rightCol)
+      leftCol = []
+      rightCol = []
+    }
+    for (const l of lines) {
+      if (crosses(l)) {
+        flush()
+        out.push(plain(l))
+        continue
+      }
+      const l1 = l.cells.filter(inLeft).map((c) => c.text)
+      const r1 = l.cells.filter((c) => !inLeft(c)).map((c) => c.text)
+      if (l1.length > 0) {
+        leftCol.push(l1.join(' '))
+      }
+      if (r1.length > 0) {
+        rightCol.push(r1.join(' '))
+      }
+    }
+    flush()
+    return out
+  }
+  for (const l of lines) {
+    gapBefore(l)
+    if (crosses(l)) {
+      out.push(plain(l))
+      continue
+    }
+    const l1 = l.cells.filter(inLeft).map((c) => c.text)
+    const r1 = l.cells.filter((c) => !inLeft(c)).map((c) => c.text)
+    out.push(r1.length === 0 ? l1.join(' ') : `${l1.join(' ')}\t${r1.join(' ')}`)
+  }
+  return out
+}
+
+interface PdfTextItem {
+  readonly str: string
+  readonly transform: readonly number[]
+  readonly width: number
+  readonly height: number
+}
+
+function isTextItem(item: unknown): item is PdfTextItem {
+  return typeof item === 'object' && item !== null && 'str' in item && 'transform' in item
+}
+
+/** Names the reason pdf.js gives for refusing a file, in one line a user can act on. */
+function refusal(name: string, e: unknown): ImportFormatError {
+  const kind = e instanceof Error ? e.name : ''
+  if (kind === 'PasswordException') {
+    return new ImportFormatError(name, 'the PDF is encrypted with a password; save an unprotected copy', {
+      cause: e,
+    })
+  }
+  const detail = e instanceof Error ? e.message : String(e)
+  return new ImportFormatError(name, `not a readable PDF (${detail})`, { cause: e })
+}
+
+/**
+ * Reads a PDF's text as lines in reading order, with the page of each line.
+ * @throws {ImportFormatError} when the PDF is truncated, encrypted with a password, or damaged
+ */
+export async function extractPdfLines(bytes: Uint8Array, name: string): Promise<SourceLine[]> {
+  // A PDF ends with %%EOF (ISO 32000-1, 7.5.5); pdf.js would quietly read a cut-off file's first pages.
+  const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 2048))).toString('latin1')
+  if (!tail.includes('%%EOF')) {
+    throw new ImportFormatError(name, 'the PDF is truncated (no end-of-file marker)')
+  }
+  // The legacy build is the one that runs on Node 20; without a worker set up it parses in this thread.
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
+  let doc: Awaited<ReturnType<typeof pdfjs.getDocument>['promise']>
+  try {
+    doc = await pdfjs.getDocument({
+      data: new Uint8Array(bytes),
+      isEvalSupported: false,
+      disableFontFace: true,
+      verbosity: pdfjs.VerbosityLevel.ERRORS,
+    }).promise
+  } catch (e) {
+    throw refusal(name, e)
+  }
+  try {
+    const out: SourceLine[] = []
+    for (let p = 1; p <= doc.numPages; p++) {
+      const page = await doc.getPage(p)
+      const content = await page.getTextContent()
+      const runs: Run[] = []
+      for (const item of content.items) {
+        if (!isTextItem(item) || item.str.trim() === '') {
+          continue
+        }
+        const [a = 0, b = 0, , d = 0, x = 0, y = 0] = item.transform
+        const size = Math.abs(item.height) || Math.hypot(a, b) || Math.abs(d) || 10
+        runs.push({ text: item.str, x, y, right: x + item.width, size })
+      }
+      page.cleanup()
+      for (const text of pageTexts(toVisualLines(runs))) {
+        out.push({ text, line: out.length + 1, page: p })
+      }
+    }
+    return out
+  } catch (e) {
+    throw refusal(name, e)
+  } finally {
+    await doc.destroy()
+  }
+}
+
+/**
+ * Reads a PDF into a SourceDocument (see {@link extractPdfLines}).
+ * @throws {ImportFormatError} when the PDF is truncated, encrypted with a password, or damaged
+ */
+export async function extractPdf(bytes: Uint8Array, name: string): Promise<SourceDocument> {
+  const lines = await extractPdfLines(bytes, name)
+  return {
+    name,
+    mediaType: 'application/pdf',
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    bytes: bytes.length,
+    lines,
+  }
+}
