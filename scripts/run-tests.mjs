@@ -1,9 +1,13 @@
 #!/usr/bin/env node
 // Runs node's test runner over the project's test files: Node 20's `node --test` expands no globs.
 // Usage: node scripts/run-tests.mjs [unit|integration|all] [extra node --test flags]
-import { spawnSync } from 'node:child_process'
+// For integration runs it starts ONE throwaway PostgreSQL cluster for every test file (they get
+// databases copied from a migrated template) and removes it afterwards, also on failure or Ctrl-C.
+// DIALECTS=sqlite skips PostgreSQL altogether.
+import { spawn } from 'node:child_process'
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { startCluster } from '../test/support/pg-cluster.mjs'
 
 const which = process.argv[2] ?? 'all'
 const extra = process.argv.slice(3)
@@ -34,9 +38,37 @@ if (files.length === 0) {
   console.error(`no test files under ${roots.join(', ')}`)
   process.exit(1)
 }
-const result = spawnSync(
+
+const wantsPostgres = which !== 'unit' && (process.env.DIALECTS ?? 'postgres').split(',').includes('postgres')
+const env = { ...process.env }
+let cluster
+if (wantsPostgres && !env.PROJEKTATLAS_TEST_PG_URL) {
+  const started = Date.now()
+  cluster = await startCluster()
+  env.PROJEKTATLAS_TEST_PG_URL = cluster.url
+  console.error(`# PostgreSQL test cluster on ${cluster.url} (${Date.now() - started} ms)`)
+}
+const stop = () => {
+  cluster?.stop()
+  cluster = undefined
+}
+process.on('exit', stop)
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    stop()
+    process.exit(130)
+  })
+}
+
+const child = spawn(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-concurrency=2', ...extra, ...files],
-  { stdio: 'inherit' },
+  {
+    stdio: 'inherit',
+    env,
+  },
 )
-process.exit(result.status ?? 1)
+child.on('exit', (code, signal) => {
+  stop()
+  process.exit(code ?? (signal ? 1 : 0))
+})

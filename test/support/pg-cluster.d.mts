@@ -1,0 +1,12 @@
+/** The newest PostgreSQL server binaries on this machine, or undefined. */
+export function findPgBin(): string | undefined
+
+/** A running throwaway cluster; `stop` is synchronous (usable in exit handlers) and removes its files. */
+export interface PgCluster {
+  readonly url: string
+  readonly dir: string
+  stop(): void
+}
+
+/** Starts a fresh PostgreSQL cluster on a free port in a temp dir. */
+export function startCluster(): Promise<PgCluster>

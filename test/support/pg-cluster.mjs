@@ -1,0 +1,122 @@
+// A throwaway PostgreSQL cluster for the test suite: initdb + pg_ctl on a free port in a temp dir,
+// removed afterwards. Plain JavaScript so scripts/run-tests.mjs (run by node without tsx) and the
+// TypeScript tests share it. PostgreSQL refuses to run as root, so as root (CI) the binaries run
+// as the `postgres` user through runuser, in a temp dir that user owns.
+import { spawnSync } from 'node:child_process'
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+/** The newest PostgreSQL server binaries on this machine, or undefined. */
+export function findPgBin() {
+  const root = '/usr/lib/postgresql'
+  if (!existsSync(root)) {
+    return undefined
+  }
+  const versions = readdirSync(root)
+    .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a))
+  return versions[0] === undefined ? undefined : join(root, versions[0], 'bin')
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.unref()
+    server.on('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
+    })
+  })
+}
+
+function postgresUid() {
+  const line = readFileSync('/etc/passwd', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('postgres:'))
+  if (!line) {
+    throw new Error('running as root but there is no postgres user to run PostgreSQL as')
+  }
+  const [, , uid, gid] = line.split(':')
+  return { uid: Number(uid), gid: Number(gid) }
+}
+
+function run(asPostgres, command, args) {
+  const [cmd, argv] = asPostgres ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args]
+  const r = spawnSync(cmd, argv, { encoding: 'utf8' })
+  if (r.status !== 0) {
+    throw new Error(`${command} failed (${r.status}): ${r.stderr || r.stdout || r.error?.message}`)
+  }
+  return r.stdout
+}
+
+/**
+ * Starts a fresh cluster.
+ * @returns {Promise<{ url: string, dir: string, stop: () => void }>} `stop` is synchronous so it
+ *   can run in an exit handler; it stops the server and removes the directory
+ */
+export async function startCluster() {
+  const bin = findPgBin()
+  if (!bin) {
+    throw new Error(
+      'PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb): apt-get install postgresql',
+    )
+  }
+  const asPostgres = process.getuid?.() === 0
+  const dir = mkdtempSync(join(tmpdir(), 'projektatlas-pg-'))
+  if (asPostgres) {
+    const { uid, gid } = postgresUid()
+    chownSync(dir, uid, gid)
+  }
+  const data = join(dir, 'data')
+  const port = await freePort()
+  let started = false
+  const stop = () => {
+    if (started) {
+      started = false
+      spawnSync(asPostgres ? 'runuser' : join(bin, 'pg_ctl'), [
+        ...(asPostgres ? ['-u', 'postgres', '--', join(bin, 'pg_ctl')] : []),
+        'stop',
+        '-D',
+        data,
+        '-m',
+        'immediate',
+        '-s',
+      ])
+    }
+    rmSync(dir, { recursive: true, force: true })
+  }
+  try {
+    run(asPostgres, join(bin, 'initdb'), [
+      '-D',
+      data,
+      '-U',
+      'postgres',
+      '--auth=trust',
+      '-E',
+      'UTF8',
+      '--locale=C',
+      '--no-sync',
+    ])
+    // Durability is pointless for a throwaway cluster; speed is not.
+    const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`
+    run(asPostgres, join(bin, 'pg_ctl'), [
+      'start',
+      '-D',
+      data,
+      '-w',
+      '-s',
+      '-l',
+      join(dir, 'log'),
+      '-o',
+      options,
+    ])
+    started = true
+  } catch (e) {
+    stop()
+    throw e
+  }
+  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, dir, stop }
+}
