@@ -58,7 +58,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     .description('list projects, or show one')
     .argument('[id]', 'a project id to show')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .action(async (id: string | undefined, options: { format: 'table' | 'json' }) => {
+    .option('--tenant <id>', "only this organisation's portfolio (default: all)")
+    .action(async (id: string | undefined, options: { format: 'table' | 'json'; tenant?: string }) => {
       const { projects } = await import('./commands/projects.js')
       exitCode = await projects(id, options, io)
     })
@@ -77,7 +78,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     .description('write every project as open data')
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'jsonl']).default('json'))
     .option('--out <file>', 'write to this file instead of standard output')
-    .action(async (options: { format: 'json' | 'jsonl'; out?: string }) => {
+    .option('--tenant <id>', "only this organisation's portfolio (default: all)")
+    .action(async (options: { format: 'json' | 'jsonl'; out?: string; tenant?: string }) => {
       const { exportProjects } = await import('./commands/export.js')
       exitCode = await exportProjects(options, io)
     })
