@@ -138,12 +138,21 @@ export async function backupSqliteDatabase(source: string, destination: string):
   inspectSqliteDatabase(source)
   mkdirSync(dirname(destination), { recursive: true })
   const sqlite = openSqlite(source)
+  let pages: number
   try {
-    const result = await sqlite.backup(destination)
-    return result.totalPages
+    pages = (await sqlite.backup(destination)).totalPages
   } finally {
     sqlite.close()
   }
+  // The copy inherits WAL mode; switch it to a rollback journal so the backup is one
+  // self-contained file that can be read, copied and checked without -wal/-shm companions.
+  const copy = new SQLite(destination, { fileMustExist: true })
+  try {
+    copy.pragma('journal_mode = DELETE')
+  } finally {
+    copy.close()
+  }
+  return pages
 }
 
 /**
