@@ -53,6 +53,8 @@ describe('parseContact', () => {
     ],
     ['• Lina Jönsson Projektledare Sydkustleden', 'Lina Jönsson', 'Projektledare Sydkustleden', null, null],
     ['• Daniel Kronmann', 'Daniel Kronmann', null, null, null],
+    ['• Gezim Kiseri Business Developer', 'Gezim Kiseri', 'Business Developer', null, null],
+    ['• Anna Liljehov Fysisk planerare', 'Anna Liljehov', 'Fysisk planerare', null, null],
     [
       'Sherif Hosny, planarkitekt, sherif.hosny@hassleholm.se',
       'Sherif Hosny',

@@ -109,9 +109,10 @@ export function splitNameTitle(text: string): { name: string | null; title: stri
       continue
     }
     if (n === 2 && isCapitalised(w) && !TITLE_LIKE.test(w) && !w.includes('/')) {
-      // A third capitalised word is a name only when the line ends with it or a title follows.
+      // A third capitalised word is a name only when the line ends with it: in "Gezim Kiseri
+      // Business Developer" and "Anna Liljehov Fysisk planerare" it opens a two-word title.
       const after = words.slice(3)
-      if (after.length === 0 || TITLE_LIKE.test(after[0] ?? '')) {
+      if (after.length === 0) {
         nameWords.push(w)
         continue
       }

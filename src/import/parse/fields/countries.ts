@@ -44,6 +44,8 @@ const EXTRA: Readonly<Record<string, string>> = {
   faroe: 'FO',
   bosnien: 'BA',
   'bosnia and herzegovina': 'BA',
+  'bosnia herzegovina': 'BA',
+  'bosnien hercegovina': 'BA',
   nordmakedonien: 'MK',
   'north macedonia': 'MK',
   makedonien: 'MK',

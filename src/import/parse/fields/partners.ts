@@ -36,7 +36,7 @@ export function parsePartner(text: string, defaultCountry: string | null = null)
     return null
   }
   const isLead = LEAD_MARK.test(t)
-  t = squash(t.replace(ROLE_MARK, ' '))
+  t = squash(t.replace(ROLE_MARK, ' ')).replace(/\s+,/g, ',')
   let country: string | null = null
   // Trailing codes after a comma: ", FI" or ", IT, AT" (several countries: the first is kept).
   const codes = /((?:,\s*[A-Z]{2,3}\b)+)\s*$/u.exec(t)

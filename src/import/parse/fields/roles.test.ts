@@ -31,6 +31,7 @@ describe('roleFromStatement', () => {
     ['Lead partner: Hässleholm Municipality', 'Hässleholm Municipality', 'lead'],
     ['Region Skåne har sökt och fått stödfinansiering från Tillväxtverket', 'Region Skåne', 'lead'],
     ['Berlin-Brandenburg är huvudansvarig', 'Region Skåne', null],
+    ['Hässleholms kommun blev beviljade ekonomiskt stöd för ett projekt', 'Hässleholms kommun', 'lead'],
   ]
   for (const [text, org, role] of cases) {
     it(`reads ${JSON.stringify(text)}`, () => assert.equal(roleFromStatement(text, org), role))

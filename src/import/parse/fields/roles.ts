@@ -84,6 +84,8 @@ const LEAD_STATEMENTS = [
   'har sökt och fått',
   'har beviljats',
   'beviljades',
+  'blev beviljade',
+  'blev beviljad',
   'is managing',
   'is leading',
   'leads',
