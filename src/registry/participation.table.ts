@@ -7,7 +7,7 @@ export interface ParticipationTable {
   project_id: number
   organisation_id: number
   unit_id: number | null
-  role: string
+  role: string | null
   budget_minor: number | null
   budget_currency: string | null
   eu_cofinancing_minor: number | null

@@ -32,7 +32,8 @@ export const Participation = Type.Object({
   organisationCountry: Nullable(Type.String()),
   unitId: Nullable(Id),
   unitName: Nullable(Type.String()),
-  role: Role,
+  /** lead or partner; null when the source does not say */
+  role: Nullable(Role),
   budget: Nullable(StoredMoney),
   euCofinancing: Nullable(StoredMoney),
   theme: Nullable(Type.String()),
@@ -48,7 +49,8 @@ export type Participation = Static<typeof Participation>
 export const NewParticipation = Type.Object({
   organisationId: Id,
   unitId: Type.Optional(Nullable(Id)),
-  role: Role,
+  /** lead or partner; omitted or null when unknown */
+  role: Type.Optional(Nullable(Role)),
   budget: Type.Optional(Nullable(StoredMoney)),
   euCofinancing: Type.Optional(Nullable(StoredMoney)),
   theme: Type.Optional(Nullable(Type.String())),

@@ -42,7 +42,7 @@ export const RecordParticipation = Type.Object({
   organisationId: Id,
   country: Nullable(Type.String()),
   unit: Nullable(Type.String()),
-  role: Role,
+  role: Nullable(Role),
   /** the organisation's OWN budget, not the project's */
   budget: Nullable(Money),
   /** the organisation's OWN EU co-financing */

@@ -166,7 +166,8 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('project_id', 'integer', (c) => c.notNull())
     .addColumn('organisation_id', 'integer', (c) => c.notNull().references('organisation.id'))
     .addColumn('unit_id', 'integer', (c) => c.references('unit.id').onDelete('set null'))
-    .addColumn('role', 'text', (c) => c.notNull())
+    // null when the source does not say whether the organisation leads or partners
+    .addColumn('role', 'text')
     .$call(money('budget'))
     .$call(money('eu_cofinancing'))
     .addColumn('theme', 'text')
