@@ -119,7 +119,7 @@ function pageTexts(lines: readonly VisualLine[]): string[] {
   const crosses = (l: VisualLine) => l.cells.some((c) => inLeft(c) && c.right > col + 2)
   const leftCells = lines.flatMap((l) => l.cells.filter((c) => inLeft(c) && c.right <= col + 2))
   const fill = median(leftCells.map((c) => (c.right - left) / Math.max(1, col - left)))
-  if (fill >= 0.85) {
+  if (fill >= 0.7) {
     // Two columns of running text: each column in turn between full-width lines.
     let leftCol: string[] = []
     let rightCol: string[] = []

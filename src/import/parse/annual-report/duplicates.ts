@@ -70,7 +70,7 @@ function sameProject(a: ProjectRecord, b: ProjectRecord): boolean {
 
 function describe(r: ProjectRecord, other: ProjectRecord): string {
   const by = r.unit && r.unit !== other.unit ? `by ${r.unit}` : 'again in this document'
-  const as = fold(r.name) === fold(other.name) ? '' : ` as '${r.name}'`
+  const as = r.name === other.name ? '' : ` as '${r.name}'`
   const diffs: string[] = []
   if (r.start !== other.start || r.end !== other.end) {
     diffs.push(`dates ${r.start ?? '?'}–${r.end ?? '?'}`)

@@ -1,3 +1,4 @@
+import { joinLines } from './form.js'
 import { squash } from './form-lines.js'
 
 /** What the goal answer says, read into separate goals, with what was odd about it. */
@@ -33,7 +34,12 @@ export function readGoals(answer: string): GoalsResult {
     return { goals: [], issues: [] }
   }
   const issues: string[] = []
-  let parts = text.split(/\s*;\s*/)
+  // A line that starts with a capital starts a goal (a Word cell's paragraphs); a wrapped
+  // line goes on in lower case ("… för barn" / "och unga").
+  let parts = answer
+    .split(/\n(?=\p{Lu}|\d{1,2}\s*[.)]\s)/u)
+    .map((p) => joinLines(p.split('\n').map(squash)))
+    .flatMap((p) => p.split(/\s*;\s*/))
   parts = parts.flatMap((p) => p.split(/\s+(?=\d{1,2}\s*[.)]\s+\p{Lu})/u))
   parts = parts.flatMap((p) => p.split(/,\s+(?=\p{Lu}|en\s|ett\s)/u))
   parts = parts.flatMap((p) => {

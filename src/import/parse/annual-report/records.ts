@@ -193,7 +193,7 @@ export function formToRecord(
     issues.push(`answer '${programmeRaw}' (unknown) for programme`)
   }
   issues.push(...programme.issues)
-  const goals = readGoals(answerText(form, 'goals'))
+  const goals = readGoals(form.answers.get('goals')?.text ?? '')
   issues.push(...goals.issues)
   const prose = ctx.readProse
     ? readProse(form.description, {

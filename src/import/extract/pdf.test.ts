@@ -1,0 +1,163 @@
+import assert from 'node:assert/strict'
+import { existsSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { describe, it } from 'node:test'
+import { ImportFormatError } from '../../shared/errors.js'
+import { readAnnualReport } from '../parse/annual-report/index.js'
+import { extractPdf, extractPdfLines } from './pdf.js'
+
+const FORMS = resolve(process.cwd(), '../shared/forms')
+const haveForms = existsSync(FORMS)
+if (!haveForms) {
+  console.log(`# skipping the committee-form PDF tests: ${FORMS} is absent`)
+}
+
+/** A one-page PDF with text at the given positions (Helvetica 10 pt), optionally with a password. */
+function makePdf(
+  texts: readonly { x: number; y: number; s: string }[],
+  opts: { encrypt?: boolean } = {},
+): Uint8Array {
+  const content = texts.map((t) => `BT /F1 10 Tf ${t.x} ${t.y} Td (${t.s}) Tj ET`).join('\n')
+  const objs = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ]
+  if (opts.encrypt) {
+    // Standard security handler, revision 2, with a user password the empty string does not open.
+    objs.push(`<< /Filter /Standard /V 1 /R 2 /O <${'11'.repeat(32)}> /U <${'22'.repeat(32)}> /P -4 >>`)
+  }
+  let out = '%PDF-1.4\n'
+  const offsets: number[] = []
+  objs.forEach((o, i) => {
+    offsets.push(out.length)
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`
+  })
+  const xref = out.length
+  out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n`
+  out += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')
+  const encrypt = opts.encrypt
+    ? ` /Encrypt ${objs.length} 0 R /ID [<${'ab'.repeat(16)}> <${'ab'.repeat(16)}>]`
+    : ''
+  out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R${encrypt} >>\nstartxref\n${xref}\n%%EOF\n`
+  return new Uint8Array(Buffer.from(out, 'latin1'))
+}
+
+describe('extractPdfLines', () => {
+  it('writes a form printed as label | answer as label<TAB>answer, a wrapped answer as <TAB>more', async () => {
+    const pdf = makePdf([
+      { x: 56, y: 700, s: 'Projektnamn' },
+      { x: 320, y: 700, s: 'Medvind Malmo' },
+      { x: 56, y: 686, s: 'Projektstart' },
+      { x: 320, y: 686, s: '2025-09-01' },
+      { x: 56, y: 672, s: 'Program' },
+      { x: 320, y: 672, s: 'Europeiska socialfonden+,' },
+      { x: 320, y: 662, s: 'A2' },
+      {
+        x: 56,
+        y: 630,
+        s: 'A description that runs across the whole width of the page, past the answer column.',
+      },
+    ])
+    const lines = await extractPdfLines(pdf, 'form.pdf')
+    assert.deepEqual(
+      lines.map((l) => l.text),
+      [
+        'Projektnamn\tMedvind Malmo',
+        'Projektstart\t2025-09-01',
+        'Program\tEuropeiska socialfonden+,',
+        '\tA2',
+        '',
+        'A description that runs across the whole width of the page, past the answer column.',
+      ],
+    )
+    assert.ok(lines.every((l, i) => l.page === 1 && l.line === i + 1))
+  })
+
+  it('reads a page set in two columns of running text column by column', async () => {
+    const left = [
+      'The left column starts here and its',
+      'lines fill the column up to its edge,',
+      'as running text in a column does, so',
+      'that a reader reads it top to bottom',
+      'and it ends here.',
+    ]
+    const right = [
+      'The right column comes second and',
+      'its lines fill that column as well,',
+      'and only then does the reading go on',
+      'in the right column, top to bottom,',
+      'and it ends there.',
+    ]
+    const pdf = makePdf([
+      { x: 40, y: 760, s: 'A heading across the page that is long enough to cross into the right column' },
+      ...left.map((s, i) => ({ x: 40, y: 730 - i * 12, s })),
+      ...right.map((s, i) => ({ x: 230, y: 730 - i * 12, s })),
+    ])
+    const texts = (await extractPdfLines(pdf, 'columns.pdf')).map((l) => l.text).filter((t) => t !== '')
+    assert.deepEqual(texts, [
+      'A heading across the page that is long enough to cross into the right column',
+      ...left,
+      ...right,
+    ])
+  })
+
+  // [what, bytes, reason]
+  const refused: [string, Uint8Array, RegExp][] = [
+    [
+      'a password-protected PDF',
+      makePdf([{ x: 50, y: 700, s: 'secret' }], { encrypt: true }),
+      /encrypted with a password/,
+    ],
+    ['a truncated PDF', makePdf([{ x: 50, y: 700, s: 'cut' }]).subarray(0, 300), /truncated/],
+    ['a damaged PDF', new Uint8Array(Buffer.from('%PDF-1.4\nnothing here\n%%EOF\n')), /not a readable PDF/],
+  ]
+  for (const [what, bytes, reason] of refused) {
+    it(`refuses ${what} with a one-line reason naming the file`, async () => {
+      await assert.rejects(extractPdfLines(bytes, 'bad.pdf'), (e: unknown) => {
+        assert.ok(e instanceof ImportFormatError)
+        assert.equal(e.file, 'bad.pdf')
+        assert.match(e.reason, reason)
+        assert.equal(e.message.includes('\n'), false)
+        return true
+      })
+    })
+  }
+})
+
+describe('extractPdf on the committee forms', { skip: !haveForms }, () => {
+  for (const form of ['kulturnamnden', 'arbetsmarknads-och-socialnamnden']) {
+    it(`gives the records of ${form}.gold.json from ${form}.pdf`, async () => {
+      const doc = await extractPdf(new Uint8Array(readFileSync(join(FORMS, `${form}.pdf`))), `${form}.pdf`)
+      assert.equal(doc.mediaType, 'application/pdf')
+      assert.ok(doc.lines.some((l) => l.text.startsWith('Projektnamn\t')))
+      const gold = JSON.parse(readFileSync(join(FORMS, `${form}.gold.json`), 'utf8')) as Record<
+        string,
+        unknown
+      >[]
+      const records = readAnnualReport(doc)
+      assert.equal(records.length, gold.length)
+      records.forEach((r, i) => {
+        const g = gold[i] ?? {}
+        for (const k of [
+          'name',
+          'acronym',
+          'organisation',
+          'unit',
+          'role',
+          'start',
+          'end',
+          'programme',
+        ] as const) {
+          assert.deepEqual(r[k], g[k], `${r.name}: ${k}`)
+        }
+        for (const k of ['totalBudget', 'paidInYear', 'goals', 'partners'] as const) {
+          assert.deepEqual(r[k], g[k], `${r.name}: ${k}`)
+        }
+        assert.equal(r.source.page !== null && r.source.page >= 1, true)
+      })
+    })
+  }
+})
