@@ -98,8 +98,8 @@ async function extractLines(
     throw new ImportFormatError(name, decoded.reason)
   }
   if (looksLikeHtml(decoded.text)) {
-    const { extractHtml } = await import('./html.js')
-    return { mediaType: 'text/html', lines: await extractHtml(decoded.text, name) }
+    const { extractHtmlLines } = await import('./html.js')
+    return { mediaType: 'text/html', lines: await extractHtmlLines(decoded.text, name) }
   }
   return { mediaType: 'text/plain', lines: toLines(decoded.text) }
 }
