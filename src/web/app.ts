@@ -1,4 +1,4 @@
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import { type TypeBoxTypeProvider, TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox'
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
@@ -12,6 +12,7 @@ import type { Config } from '../config/config.js'
 import type { Database } from '../db/database.js'
 import { dbDecorator } from './plugins/db.js'
 import { errors } from './plugins/errors.js'
+import { inputGuard } from './plugins/input-guard.js'
 import { openapi } from './plugins/openapi.js'
 import { healthRoutes } from './routes/health.routes.js'
 import { homeRoutes } from './routes/home.routes.js'
@@ -49,18 +50,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     bodyLimit: BODY_LIMIT_BYTES,
     // A bad percent-escape in the path is the client's fault: answer 400 instead of 404.
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
-    ajv: {
-      customOptions: {
-        // Reject unknown body fields instead of silently dropping them, so a typo gets a 400 naming it.
-        removeAdditional: false,
-        coerceTypes: 'array',
-        useDefaults: true,
-        allErrors: false,
-      },
-    },
   }).withTypeProvider<TypeBoxTypeProvider>()
+  // TypeBox validates: the body exactly as sent (42 is not the name "42"; an unknown field is a 400,
+  // not silently dropped), while query and path strings are converted to the declared types.
+  app.setValidatorCompiler(TypeBoxValidatorCompiler)
 
   await app.register(errors)
+  await app.register(inputGuard)
   await app.register(dbDecorator, { db: deps.db })
   await app.register(openapi, { version: '0.1.0' })
 

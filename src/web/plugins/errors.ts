@@ -34,10 +34,11 @@ const WHERE: Readonly<Record<string, string>> = {
   headers: 'header',
 }
 
-/** One ajv error as Fastify passes it on. */
+/** One schema error as Fastify passes it on (ajv's and TypeBox's share this shape). */
 interface SchemaError {
   readonly instancePath: string
   readonly keyword: string
+  readonly schemaPath?: string
   readonly message?: string
   readonly params: Record<string, unknown>
 }
@@ -48,9 +49,17 @@ export function fieldOf(e: SchemaError): string | undefined {
     .split('/')
     .slice(1)
     .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
-  const extra = e.params.missingProperty ?? e.params.additionalProperty
-  if (typeof extra === 'string') {
-    parts.push(extra)
+  // ajv names one property; TypeBox's compiler lists them (requiredProperties, additionalProperties).
+  const named = [
+    e.params.missingProperty,
+    e.params.additionalProperty,
+    e.params.requiredProperties,
+    e.params.additionalProperties,
+  ]
+    .flat()
+    .find((p): p is string => typeof p === 'string')
+  if (named !== undefined) {
+    parts.push(named)
   }
   if (parts.length === 0) {
     return undefined
@@ -90,7 +99,10 @@ export function describeValidation(
   let what = first.message ?? 'is invalid'
   if (first.keyword === 'required') {
     what = 'is required'
-  } else if (first.keyword === 'additionalProperties') {
+  } else if (
+    first.keyword === 'additionalProperties' ||
+    (first.keyword === 'boolean' && first.schemaPath?.endsWith('/additionalProperties'))
+  ) {
     what = 'is not a known field'
   } else if (first.keyword === 'anyOf' || first.keyword === 'enum' || first.keyword === 'const') {
     const allowed = allowedValues(errors, first.instancePath)
