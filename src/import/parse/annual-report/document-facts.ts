@@ -7,6 +7,11 @@ const UNIT = /^[A-ZÅÄÖ][\p{L}\-–, ]{1,80}?(nämnd|nämnden|styrelse|styrels
 /** The part heading of a single committee's form: "Del 2; EU och … projekt — Kulturnämnden". */
 const PART_WITH_UNIT = /^del\s*2\b.*\s[—–-]\s*(\p{Lu}[\p{L}\-–, ]+?(nämnd|nämnden|styrelse|styrelsen))$/iu
 
+/** True for a committee's name as a heading prints it: short, and ending in -nämnd(en) or -styrelse(n). */
+export function isUnitName(text: string): boolean {
+  return text.split(' ').length <= 5 && UNIT.test(text)
+}
+
 function blankOrEdge(line: FormLine | undefined): boolean {
   return line === undefined || line.text === ''
 }
@@ -52,15 +57,15 @@ export function unitHeading(lines: readonly FormLine[], i: number): string | nul
   return joined.split(' ').length <= 5 && UNIT.test(joined) ? joined : null
 }
 
-/** The committee whose heading comes last before line `index`. */
-export function unitBefore(lines: readonly FormLine[], index: number): string | null {
-  for (let i = index - 1; i >= 0; i--) {
-    const unit = unitHeading(lines, i)
-    if (unit) {
-      return unit
-    }
+/** For each line, the committee whose heading comes last before it (one pass over the document). */
+export function unitsByLine(lines: readonly FormLine[]): (string | null)[] {
+  const out: (string | null)[] = []
+  let current: string | null = null
+  for (let i = 0; i < lines.length; i++) {
+    out.push(current)
+    current = unitHeading(lines, i) ?? current
   }
-  return null
+  return out
 }
 
 /** Reporting organisations name themselves on the cover: "Malmö stad", "Lunds kommun", "Region Skåne". */

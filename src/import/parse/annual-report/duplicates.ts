@@ -44,19 +44,24 @@ function overlaps(a: ProjectRecord, b: ProjectRecord): boolean {
 }
 
 /** True when two records of one document look like the same project. */
-function sameProject(a: ProjectRecord, b: ProjectRecord): boolean {
-  if (!overlaps(a, b)) {
+interface Facts {
+  readonly r: ProjectRecord
+  readonly keys: string[]
+  readonly tokens: Set<string>
+}
+
+function sameProject(a: Facts, b: Facts): boolean {
+  if (!overlaps(a.r, b.r)) {
     return false
   }
-  const ka = keys(a)
-  if (keys(b).some((k) => k.length >= 4 && ka.includes(k))) {
+  if (b.keys.some((k) => k.length >= 4 && a.keys.includes(k))) {
     return true
   }
-  if (a.unit === b.unit) {
+  if (a.r.unit === b.r.unit) {
     return false
   }
-  const ta = tokens(a)
-  const tb = tokens(b)
+  const ta = a.tokens
+  const tb = b.tokens
   const small = ta.size <= tb.size ? ta : tb
   const large = ta.size <= tb.size ? tb : ta
   let shared = 0
@@ -92,13 +97,14 @@ function describe(r: ProjectRecord, other: ProjectRecord): string {
  * committees, or twice by one) to the other one, with what the two disagree on.
  */
 export function flagDuplicates(records: ProjectRecord[]): ProjectRecord[] {
-  for (let i = 0; i < records.length; i++) {
-    for (let j = i + 1; j < records.length; j++) {
-      const a = records[i]
-      const b = records[j]
+  const facts = records.map((r) => ({ r, keys: keys(r), tokens: tokens(r) }))
+  for (let i = 0; i < facts.length; i++) {
+    for (let j = i + 1; j < facts.length; j++) {
+      const a = facts[i]
+      const b = facts[j]
       if (a && b && sameProject(a, b)) {
-        a.issues.push(describe(b, a))
-        b.issues.push(describe(a, b))
+        a.r.issues.push(describe(b.r, a.r))
+        b.r.issues.push(describe(a.r, b.r))
       }
     }
   }

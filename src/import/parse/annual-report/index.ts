@@ -1,6 +1,6 @@
 import type { ProjectRecord } from '../../../registry/project-record.js'
 import type { SourceDocument } from '../../source-document.js'
-import { readOrganisation, readReportYear, unitBefore } from './document-facts.js'
+import { readOrganisation, readReportYear, unitsByLine } from './document-facts.js'
 import { flagDuplicates } from './duplicates.js'
 import { isFormStart, readForms } from './form.js'
 import { toFormLines } from './form-lines.js'
@@ -61,8 +61,9 @@ export function readAnnualReport(doc: SourceDocument, options: AnnualReportOptio
     readProse: options.readProse ?? organisation !== null,
   }
   const indexOf = new Map(lines.map((l, i) => [l, i]))
+  const units = unitsByLine(lines)
   const records = readForms(lines).map((form) => {
-    const unit = unitBefore(lines, indexOf.get(form.first) ?? 0)
+    const unit = units[indexOf.get(form.first) ?? 0] ?? null
     return formToRecord(doc, form, unit, ctx)
   })
   if (ctx.year === null) {

@@ -90,6 +90,10 @@ function headOnly(text: string): string {
   return text.split(/\s+(?:genom|i samarbete med|tillsammans med|i samverkan med|och där)\s+/u)[0] ?? text
 }
 
+// Words at least one of the phrases below needs; other sentences are not read further.
+const CUES =
+  /projektägare|drivs|leds|projektleds|koordineras|samordnas|genomförs|leder|ingår|partner|samverkan|samarbet|däribland|deltagande|dessa|beviljade|beviljats|ackrediterades/i
+
 const SENTENCE_END = /(?<=[.!?])\s+(?=[\p{Lu}"”“])/u
 
 /** Up to the end of the clause that holds a list: the next full stop, or a "samt med stöd av". */
@@ -217,7 +221,9 @@ export function readProse(paragraphs: readonly string[], ctx: ProseContext): Pro
   }
   for (const p of paragraphs) {
     for (const s of p.split(SENTENCE_END)) {
-      readSentence(s.trim(), ctx, add)
+      if (CUES.test(s) || ctx.projectNames.some((n) => s.includes(`${n} `))) {
+        readSentence(s.trim(), ctx, add)
+      }
     }
   }
   // "IUC Syd" is "Industriellt utvecklingscentrum Syd (IUC Syd)" written short.
@@ -227,7 +233,8 @@ export function readProse(paragraphs: readonly string[], ctx: ProseContext): Pro
     names.unshift(lead)
   }
   const text = paragraphs.join('\n')
-  const urls = findUrls(text)
+  // Only an address written out (http…, www.) is the project's site; "malmo.se" in a sentence is not.
+  const urls = /https?:\/\/|www\./i.test(text) ? findUrls(text) : []
   const website = urls.find((u) => /^(https?:\/\/|www\.)/i.test(u)) ?? null
   const completed = /\b(avslutades|varade|har avslutats|är avslutat)\b/i.test(text)
   return {
