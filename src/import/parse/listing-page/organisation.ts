@@ -16,6 +16,11 @@ export function bodyKey(name: string): string {
   if (m?.[1]) {
     return `${m[1].replace(/s$/, '')} kommun`
   }
+  // "Region Skånes involvering": the genitive names the same region
+  const region = /^region (\S+?)s?$/.exec(f)
+  if (region?.[1]) {
+    return `region ${region[1]}`
+  }
   return f
 }
 

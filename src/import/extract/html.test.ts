@@ -1,0 +1,152 @@
+import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { describe, it } from 'node:test'
+import { fileURLToPath } from 'node:url'
+import { ImportFormatError } from '../../shared/errors.js'
+import { readListingNetworks, readListingPage } from '../parse/listing-page/index.js'
+import { extractHtml, extractHtmlLines } from './html.js'
+
+const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../test/fixtures/documents')
+const fixture = (name: string): string => readFileSync(resolve(FIXTURES, name), 'utf8')
+
+async function texts(html: string): Promise<string[]> {
+  return (await extractHtmlLines(html, 'x.html')).map((l) => l.text)
+}
+
+describe('extractHtml: line shapes of a scraped page', () => {
+  const cases: readonly [string, string, string[]][] = [
+    [
+      'headings and paragraphs stand alone, blank lines after them',
+      '<body><h2>Pågående projekt</h2><h3>POTEnT</h3><p>Projekt POTEnT syftade till att stötta en energiomställning.</p><p>Finansieringskälla: Interreg europé</p></body>',
+      [
+        'Pågående projekt',
+        '',
+        'POTEnT',
+        '',
+        'Projekt POTEnT syftade till att stötta en energiomställning.',
+        '',
+        'Finansieringskälla: Interreg europé',
+      ],
+    ],
+    [
+      'nested list items are indented one space per level, their content one more',
+      '<ul><li>Miljö och klimat<ul><li><h3>LIFE Coast Adapt</h3><p>Projektet syftar till att testa nya metoder.</p><p>Program: LIFE</p></li></ul></li></ul>',
+      [
+        ' • Miljö och klimat',
+        '  • LIFE Coast Adapt',
+        '   Projektet syftar till att testa nya metoder.',
+        '',
+        '   Program: LIFE',
+      ],
+    ],
+    [
+      'two-cell table rows become label–value lines, wider rows keep their cells',
+      '<table><tr><th>Projektperiod</th><td>2015-2019</td></tr><tr><td>Budget:</td><td>983 878 kronor</td></tr><tr><td>A</td><td>B</td><td>C</td></tr></table>',
+      ['Projektperiod: 2015-2019', 'Budget: 983 878 kronor', 'A | B | C'],
+    ],
+    [
+      'line breaks split a paragraph, entities are decoded, white space squashed',
+      '<p>Kontakt:<br>Erland   Björklund<br>Tel.&nbsp;072 - 233 09 80 &amp; mer</p>',
+      ['Kontakt:', 'Erland Björklund', 'Tel. 072 - 233 09 80 & mer'],
+    ],
+    [
+      'scripts, styles and navigation are dropped; main content wins over the page frame',
+      '<html><head><style>p{}</style><script>var x = "<p>nej</p>"</script></head><body><nav><ul><li>Start</li></ul></nav><main><p>Innehåll som ska med.</p></main><footer><p>Sidfot</p></footer></body></html>',
+      ['Innehåll som ska med.'],
+    ],
+    [
+      'definition lists read as labels',
+      '<dl><dt>Program</dt><dd>Erasmus+</dd><dt>Webb:</dt><dd>Example.se</dd></dl>',
+      ['Program: Erasmus+', 'Webb: Example.se'],
+    ],
+  ]
+  for (const [title, html, expected] of cases) {
+    it(title, async () => {
+      assert.deepEqual(await texts(html), expected)
+    })
+  }
+
+  it('numbers lines from 1 and names the document', async () => {
+    const doc = await extractHtml('<p>En rad.</p><p>En till.</p>', 'sida.html')
+    assert.equal(doc.name, 'sida.html')
+    assert.equal(doc.mediaType, 'text/html')
+    assert.equal(doc.sha256.length, 64)
+    assert.deepEqual(
+      doc.lines.map((l) => [l.line, l.page]),
+      [
+        [1, null],
+        [2, null],
+        [3, null],
+      ],
+    )
+  })
+
+  it('refuses a page without text, naming the file', async () => {
+    await assert.rejects(
+      extractHtml('<html><body><script>x()</script></body></html>', 'tom.html'),
+      (e: unknown) => {
+        assert.ok(e instanceof ImportFormatError)
+        assert.equal(e.file, 'tom.html')
+        return true
+      },
+    )
+  })
+})
+
+describe('HTML listing pages read end to end', () => {
+  it('an outline page (themes holding projects)', async () => {
+    const doc = await extractHtml(fixture('listing-page-outline.html'), 'listing-page-outline.html')
+    const rs = readListingPage(doc)
+    assert.deepEqual(
+      rs.map((r) => [r.name, r.acronym, r.theme, r.status]),
+      [
+        ['Baltic Link for Urban Electromobility', 'BLUE', 'Kollektivtrafik', 'ongoing'],
+        ['Pendla Smart', null, 'Kollektivtrafik', 'ongoing'],
+        ['Baltic Link for Urban Electromobility', 'BLUE', 'Miljö och klimat', 'ongoing'],
+      ],
+    )
+    const [blue, pendla, again] = rs
+    assert.equal(blue?.organisation, 'Region Norrstrand')
+    assert.deepEqual(
+      [blue?.role, blue?.leadPartner, blue?.programme],
+      ['lead', 'Region Norrstrand', 'Interreg Baltic Sea Region'],
+    )
+    assert.deepEqual(blue?.partners[1], { name: 'Klaipėda City Municipality', country: 'LT' })
+    assert.deepEqual(blue?.contacts, [
+      { name: 'Sara Lindqvist', title: 'Projektledare', phone: '0470-12 34 56', email: null },
+    ])
+    assert.equal(blue?.website, 'Blue-electromobility.eu')
+    assert.deepEqual(
+      [pendla?.role, pendla?.leadPartner, pendla?.end],
+      ['partner', 'Norrstrands Trafikbolag AB', '2023-06'],
+    )
+    assert.ok(pendla?.issues.includes('invalid date 2023-06-31'))
+    assert.ok(pendla?.issues.some((i) => i.startsWith('EU contribution 2400000 SEK above the total budget')))
+    assert.ok(again?.issues.some((i) => i.startsWith('duplicate of record 1')))
+    assert.equal(again?.source.line, doc.lines.find((l) => l.text.includes('BLUE') && l.line > 30)?.line)
+  })
+
+  it('a headings page (status sections, a table of facts, a networks section)', async () => {
+    const doc = await extractHtml(fixture('listing-page-headings.html'), 'listing-page-headings.html')
+    const rs = readListingPage(doc)
+    assert.deepEqual(
+      rs.map((r) => [r.name, r.acronym, r.status, r.programme, r.start, r.end]),
+      [
+        ['Gröna skolgårdar', null, 'ongoing', 'LIFE', '2023-03-01', '2026-02-28'],
+        ['Lärande i Östersjöregionen', 'LÖR', 'completed', 'Erasmus+', null, null],
+        ['Jobbvägen', null, 'completed', 'ESF', null, null],
+      ],
+    )
+    assert.equal(rs[0]?.organisation, 'Exempelby kommun')
+    assert.deepEqual(rs[0]?.totalBudget, { amount: 1200000, currency: 'EUR' })
+    assert.ok(rs[0]?.issues.some((i) => i.startsWith('approximate amount')))
+    assert.deepEqual(rs[1]?.contacts, [
+      { name: 'Karin Ek', title: 'internationell samordnare', phone: null, email: 'karin.ek@exempelby.se' },
+    ])
+    assert.deepEqual(
+      readListingNetworks(doc).map((n) => [n.name, n.since]),
+      [['Borgmästaravtalet för klimat och energi', '2012']],
+    )
+  })
+})
