@@ -143,7 +143,8 @@ function walk(node: AnyNode, w: LineWriter, indent: number, listDepth: number): 
     return
   }
   w.flush(indent)
-  if (HEADINGS.has(tag)) {
+  // an accordion's summary is its item's heading
+  if (HEADINGS.has(tag) || tag === 'summary') {
     w.blank()
     w.add(inlineText(node))
     w.flush(indent)

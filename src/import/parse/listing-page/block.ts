@@ -96,6 +96,10 @@ export function readBlock(lines: readonly PageLine[], block: Block, ctx: PageCon
       )
     }
   }
+  const acronymLabel = body.labelled.find((l) => l.kind === 'acronym')?.value.trim()
+  if (acronym === null && acronymLabel) {
+    acronym = acronymLabel
+  }
   if (acronym === null) {
     acronym = acronymFromProse(name, body.paragraphs)
     if (acronym !== null) {
@@ -127,7 +131,7 @@ export function readBlock(lines: readonly PageLine[], block: Block, ctx: PageCon
     partners.unshift({ name: leadPartner, country: parties.leadCountry })
   }
 
-  const status = block.headingStatus ?? ctx.pageStatus ?? statusFromText(body.texts)
+  const status = statusFromLabel(body) ?? block.headingStatus ?? ctx.pageStatus ?? statusFromText(body.texts)
   issues.push(...eventIssues(body.texts))
   if (
     money.total &&
@@ -516,6 +520,22 @@ function readPeriod(
     }
   }
   return { start, end }
+}
+
+/** "Status: Avslutat", "Status: Pågående", "Status: Completed". */
+function statusFromLabel(body: Body): ProjectStatus | null {
+  for (const l of body.labelled) {
+    if (l.kind !== 'status') {
+      continue
+    }
+    if (/avslut|slutför|genomför|klar|complete|finish|closed|ended/i.test(l.value)) {
+      return 'completed'
+    }
+    if (/pågå|aktiv|löpande|ongoing|running|active|current/i.test(l.value)) {
+      return 'ongoing'
+    }
+  }
+  return null
 }
 
 function statusFromText(texts: readonly string[]): ProjectStatus | null {

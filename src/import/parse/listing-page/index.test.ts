@@ -228,6 +228,54 @@ describe('readListingPage on seed excerpts', () => {
   }
 })
 
+describe('readListingPage on a small page of another body', () => {
+  it('reads Status, Akronym, Projektägare and budget labels in list items', () => {
+    const doc = textDocument(
+      'sida.txt',
+      [
+        'EU-projekt',
+        '',
+        'Åsby kommun deltar i flera EU-finansierade projekt.',
+        '',
+        'Vattenvägar',
+        '',
+        'Projektet restaurerar vattendrag och våtmarker i östra delen av kommunen.',
+        '',
+        '• Akronym: VAVÄ',
+        '• Status: Avslutat',
+        '• Projektägare: Åsby kommun',
+        '• Projektperiod: 2016-02-01 – 2019-12-31',
+        '• Program: Landsbygdsprogrammet',
+        '• Budget: 3,2 mkr',
+        '',
+        'Skolbron',
+        '',
+        'Skolbron låter elever i två länder samarbeta kring naturvetenskap.',
+        '',
+        '• Status: Pågående',
+        '• Projektägare: Lövhamns kommun',
+        '• Partners: Åsby kommun, Gymnasium Nord (Tyskland)',
+        '• Program: Erasmus+',
+      ].join('\n'),
+    )
+    assert.equal(looksLikeListingPage(doc), true)
+    const rs = readListingPage(doc)
+    assert.deepEqual(
+      rs.map((r) => [r.name, r.acronym, r.status, r.role, r.leadPartner, r.programme, r.organisation]),
+      [
+        ['Vattenvägar', 'VAVÄ', 'completed', 'lead', 'Åsby kommun', 'EAFRD', 'Åsby kommun'],
+        ['Skolbron', null, 'ongoing', 'partner', 'Lövhamns kommun', 'Erasmus+', 'Åsby kommun'],
+      ],
+    )
+    assert.deepEqual(rs[0]?.totalBudget, { amount: 3200000, currency: 'SEK' })
+    assert.deepEqual(rs[1]?.partners, [
+      { name: 'Lövhamns kommun', country: null },
+      { name: 'Åsby kommun', country: null },
+      { name: 'Gymnasium Nord', country: 'DE' },
+    ])
+  })
+})
+
 describe('readListingNetworks', () => {
   it('reads the networks section of a page', { skip }, () => {
     const nets = readListingNetworks(excerpt(LJUNGBY, 1, 146))

@@ -7,7 +7,7 @@ import { fold } from '../fields/fold.js'
  */
 
 const BODY =
-  /\b(Region [\p{Lu}][\p{L}-]+(?: län)?|Länsstyrelsen (?:i )?[\p{Lu}][\p{L}-]+(?: län)?|[\p{Lu}][\p{L}-]+ (?:kommun|stad|kommune|kommunförbund)(?![\p{L}])|[\p{Lu}][\p{L}-]+ (?:Municipality|City Council|County Council))/gu
+  /(?<![\p{L}\p{N}])(Region [\p{Lu}][\p{L}-]+(?: län)?|Länsstyrelsen (?:i )?[\p{Lu}][\p{L}-]+(?: län)?|[\p{Lu}][\p{L}-]+ (?:kommun|stad|kommune|kommunförbund)(?![\p{L}])|[\p{Lu}][\p{L}-]+ (?:Municipality|City Council|County Council))/gu
 
 /** The folded key of a body, so "Hässleholm kommun", "Hässleholms kommun" and "Hässleholm Municipality" meet. */
 export function bodyKey(name: string): string {

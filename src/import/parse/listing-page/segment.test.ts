@@ -72,6 +72,39 @@ describe('segment on small pages', () => {
   })
 })
 
+describe('segment on a themed heading page', () => {
+  it('takes a heading right above a project title for the theme', () => {
+    const lines = pageLines(
+      textDocument(
+        't.txt',
+        [
+          'Miljö och klimat',
+          '',
+          'Gröna tak',
+          '',
+          'Projektet anlägger gröna tak på kommunens förskolor och mäter effekten.',
+          '',
+          'Läs mer (gronatak.se)',
+          '',
+          'Näringsliv',
+          '',
+          'Startlyftet',
+          '',
+          'Startlyftet ger nya företagare rådgivning och ett nätverk under första året.',
+        ].join('\n'),
+      ),
+    )
+    const seg = segment(lines)
+    assert.deepEqual(
+      seg.blocks.map((b) => [lines[b.start]?.text, b.theme]),
+      [
+        ['Gröna tak', 'Miljö och klimat'],
+        ['Startlyftet', 'Näringsliv'],
+      ],
+    )
+  })
+})
+
 describe('line helpers', () => {
   const labels: readonly [string, string | null][] = [
     ['Projektperiod: 2015-09-01--2018-08-31', 'period'],

@@ -58,7 +58,7 @@ export function headingStatus(text: string): ProjectStatus | null {
 
 // Headings that name the page's collections rather than one project.
 const SECTION =
-  /(^|\s)(projekt|projekten|samarbeten|samarbetena|nätverk|nätverken|projects|networks|partnerships|cooperations?)$/i
+  /(^|[\s-])(projekt|projekten|samarbeten|samarbetena|nätverk|nätverken|projects|networks|partnerships|cooperations?)$/i
 const SECTION_START = /^(projekt|projects?) (vi|som|där|we|in which|that)\b/i
 
 /** True for headings that name a collection of projects ("Internationella projekt", "Projekt vi deltar i"). */
@@ -88,6 +88,8 @@ const LINK_OR_NOTE =
 export function isLinkOrNote(text: string): boolean {
   return LINK_OR_NOTE.test(text)
 }
+
+const LINKISH = /https?:|www\.|\.(se|eu|com|org|net|dk|no|fi|de)\b/i
 
 const EVENT_LINE =
   /^(event|evenemang|aktivitet|activity|konferens|conference|möte|meeting|workshop|studieresa|study visit)\s*(\d+)\b/i
@@ -243,8 +245,8 @@ function bareTitles(lines: readonly PageLine[]): Titles {
       continue
     }
     if (candSet.has(n)) {
-      // a line with no content of its own before the next heading: a link text or a page title
-      if (headingStatus(next.text) !== null) {
+      // a heading right above another one is a theme, unless it is a link's text ("Projekt (leaderlinne.se)")
+      if (!LINKISH.test(text)) {
         headings.push(i)
       }
       continue
