@@ -108,5 +108,28 @@ export function flagDuplicates(records: ProjectRecord[]): ProjectRecord[] {
       }
     }
   }
+  flagSamePaidAmount(records)
   return records
+}
+
+/** Two different projects with the same paid-out amount to the krona: one was likely copied. */
+function flagSamePaidAmount(records: readonly ProjectRecord[]): void {
+  const seen = new Map<string, ProjectRecord>()
+  for (const r of records) {
+    const p = r.paidInYear
+    if (!p || p.amount < 10000) {
+      continue
+    }
+    const key = `${p.amount} ${p.currency}`
+    const other = seen.get(key)
+    if (other && !other.issues.some((i) => i.startsWith('same project'))) {
+      other.issues.push(
+        `paid amount identical to another project's (${r.name}, line ${r.source.line}: ${key})`,
+      )
+      r.issues.push(
+        `paid amount identical to another project's (${other.name}, line ${other.source.line}: ${key})`,
+      )
+    }
+    seen.set(key, r)
+  }
 }

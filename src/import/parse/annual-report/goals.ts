@@ -4,6 +4,8 @@ import { squash } from './form-lines.js'
 /** What the goal answer says, read into separate goals, with what was odd about it. */
 export interface GoalsResult {
   readonly goals: string[]
+  /** the number the answer puts before each goal ("4. En god organisation"), null where none */
+  readonly numbers: (number | null)[]
   readonly issues: string[]
 }
 
@@ -31,7 +33,7 @@ function words(text: string): number {
 export function readGoals(answer: string): GoalsResult {
   const text = squash(answer)
   if (text === '' || /^(-+|–|vet ej|saknas|inget|ingen)\.?$/i.test(text)) {
-    return { goals: [], issues: [] }
+    return { goals: [], numbers: [], issues: [] }
   }
   const issues: string[] = []
   // A line that starts with a capital starts a goal (a Word cell's paragraphs); a wrapped
@@ -50,8 +52,18 @@ export function readGoals(answer: string): GoalsResult {
     }
     return [p]
   })
-  const goals = parts.map(tidy).filter((g) => g !== '' && /\p{L}/u.test(g))
-  return { goals: [...new Set(goals)], issues }
+  const goals: string[] = []
+  const numbers: (number | null)[] = []
+  for (const part of parts) {
+    const g = tidy(part)
+    if (g === '' || !/\p{L}/u.test(g) || goals.includes(g)) {
+      continue
+    }
+    const n = /^(?:\D{0,30}?[:\-–]\s*)?(\d{1,2})\s*[.)]\s/u.exec(part.trim())
+    goals.push(g)
+    numbers.push(n?.[1] ? Number(n[1]) : null)
+  }
+  return { goals, numbers, issues }
 }
 
 function excerpt(text: string): string {

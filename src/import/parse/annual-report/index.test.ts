@@ -133,6 +133,23 @@ describe('readAnnualReport on the Malmö report (seed 004)', { skip: !haveShared
     ],
     ['Erasmus-Ackreditering Projekt 8670', /two goals written as one phrase/],
     ['Resurshubben i Malmö', /programme 'ERUF' written in front of the project name/],
+    ['Kompetensutvecklingsprojekt Medledare', /goal numbered '4\.' although 'En god organisation' is goal 5/],
+    ['Ackreditering Erasmus+', /goal 'Utbildning och arbete' is not one of the council goals/],
+    [
+      '[mis]information in progress! @ The Dawit Isaak Library, Malmö',
+      /goal written 'En jämlik stad' \(the report lists 'En mer jämlik stad'\)/,
+    ],
+    ['[mis]information in progress! @ The Dawit Isaak Library, Malmö', /paid amount equals the total budget/],
+    [
+      'Good Cities',
+      /paid amount identical to another project's \(Klimatomställning Malmö - Processledning och innovation, line 6083/,
+    ],
+    [
+      'Erasmus-Ackreditering-2025 Projekt 8690',
+      /form heading \(line 3710\) says 'Erasmus-Ackreditering-2024 Projekt 8690'/,
+    ],
+    ['NordUng', /programme 'Köpenhamns Universitet' is not an EU programme/],
+    ['Erasmus-Ackreditering-2024 Projekt 8680', /description only refers to text elsewhere/],
   ]
   for (const [name, pattern] of issues) {
     it(`flags ${pattern.source} for ${name}`, () => {

@@ -5,6 +5,7 @@ import { flagDuplicates } from './duplicates.js'
 import { isFormStart, readForms } from './form.js'
 import { toFormLines } from './form-lines.js'
 import { formToRecord, type ReportContext } from './records.js'
+import { listedGoals } from './summary.js'
 
 export type { AnnualReportSummary, NarrativeAnswer, PrintedFigure } from './summary.js'
 export { readAnnualReportSummary } from './summary.js'
@@ -59,6 +60,7 @@ export function readAnnualReport(doc: SourceDocument, options: AnnualReportOptio
     organisation,
     year: readReportYear(doc.lines.map((l) => l.text)),
     readProse: options.readProse ?? organisation !== null,
+    councilGoals: listedGoals(lines),
   }
   const indexOf = new Map(lines.map((l, i) => [l, i]))
   const units = unitsByLine(lines)

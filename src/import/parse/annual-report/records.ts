@@ -2,6 +2,7 @@ import { canonicalProgramme } from '../../../registry/programmes.js'
 import type { Money, ProjectRecord, Role } from '../../../registry/project-record.js'
 import type { SourceDocument } from '../../source-document.js'
 import { isBefore, parseDate } from '../fields/dates.js'
+import { fold } from '../fields/fold.js'
 import { parseMoney } from '../fields/money.js'
 import { parseRole } from '../fields/roles.js'
 import type { FieldKey, FormAnswer, ProjectForm } from './form.js'
@@ -21,6 +22,61 @@ export interface ReportContext {
    * records hold what the form's answers state.
    */
   readonly readProse: boolean
+  /** the council goals the report lists by number, to check the forms' goals against; may be empty */
+  readonly councilGoals: ReadonlyMap<number, string>
+}
+
+function tokenSet(text: string): Set<string> {
+  return new Set(
+    fold(text)
+      .split(' ')
+      .filter((t) => t !== ''),
+  )
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  let shared = 0
+  for (const t of a) {
+    if (b.has(t)) {
+      shared++
+    }
+  }
+  return shared / Math.max(1, a.size + b.size - shared)
+}
+
+/**
+ * Checks the goals a form names against the goals the report lists: a goal numbered as another,
+ * a goal written with a word missing, or a short goal name the list does not hold (an old one).
+ * Long goals are the committees' own sub-goals, which the list does not name.
+ */
+function checkGoals(
+  goals: readonly string[],
+  numbers: readonly (number | null)[],
+  listed: ReadonlyMap<number, string>,
+  issues: string[],
+): void {
+  if (listed.size === 0) {
+    return
+  }
+  const list = [...listed.entries()].map(([n, g]) => ({ n, g, t: tokenSet(g) }))
+  goals.forEach((goal, i) => {
+    const t = tokenSet(goal)
+    const best = list.map((l) => ({ ...l, s: jaccard(t, l.t) })).sort((a, b) => b.s - a.s)[0]
+    const number = numbers[i]
+    if (best && best.s === 1) {
+      if (number !== null && number !== undefined && number !== best.n) {
+        issues.push(`goal numbered '${number}.' although '${goal}' is goal ${best.n}`)
+      }
+      return
+    }
+    if (best && best.s >= 0.6 && best.t.size !== t.size) {
+      issues.push(`goal written '${goal}' (the report lists '${best.g}')`)
+      return
+    }
+    if (goal.split(' ').length <= 4 && (!best || best.s < 0.4)) {
+      issues.push(`goal '${goal}' is not one of the council goals the report lists (an outdated goal name?)`)
+    }
+  })
 }
 
 function answerText(form: ProjectForm, key: FieldKey): string {
@@ -195,6 +251,36 @@ export function formToRecord(
   issues.push(...programme.issues)
   const goals = readGoals(form.answers.get('goals')?.text ?? '')
   issues.push(...goals.issues)
+  checkGoals(goals.goals, goals.numbers, ctx.councilGoals, issues)
+  if (programme.programme !== null && !programme.isEu) {
+    issues.push(`programme '${programme.programme}' is not an EU programme`)
+  }
+  if (
+    paid &&
+    totalBudget &&
+    paid.amount > 0 &&
+    paid.amount === totalBudget.amount &&
+    paid.currency === totalBudget.currency
+  ) {
+    issues.push(`paid amount equals the total budget (${paid.amount} ${paid.currency})`)
+  }
+  const shortDescription = form.description.join(' ')
+  const reference = /\b(se beskrivning|beskrivs i del|se ovan|se under|se (?:\p{L}+s )?beskrivning)\b/iu.exec(
+    shortDescription,
+  )
+  if (reference && shortDescription.length < 300) {
+    issues.push(`description only refers to text elsewhere ('${excerpt(shortDescription)}')`)
+  }
+  if (form.heading) {
+    // compared without spaces: PDF text splits codes ("NP JR-2025-10068")
+    const h = fold(form.heading.text).replace(/ /g, '')
+    const n = fold(rawName).replace(/ /g, '')
+    if (h !== '' && n !== '' && !n.includes(h) && !h.includes(n)) {
+      issues.push(
+        `form heading (line ${form.heading.source.line}) says '${squash(form.heading.text)}' but Projektnamn says '${squash(rawName)}'`,
+      )
+    }
+  }
   const prose = ctx.readProse
     ? readProse(form.description, {
         organisation: ctx.organisation,

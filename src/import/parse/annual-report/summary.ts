@@ -176,6 +176,24 @@ function proseFigures(
   }
 }
 
+/**
+ * The council goals the report's summary lists by number ("1. En stad med goda uppväxtvillkor för
+ * barn och unga - 24 projekt"), before part 1 and the forms.
+ */
+export function listedGoals(lines: readonly FormLine[]): Map<number, string> {
+  const out = new Map<number, string>()
+  for (const line of lines) {
+    if (PART_1.test(line.text) || isFormStart(line)) {
+      break
+    }
+    const m = /^(\d{1,2})\.\s*(.+?)\s+[-–]\s+\d{1,4}\s+projekt$/u.exec(line.text)
+    if (m?.[1] && m[2] && !out.has(Number(m[1]))) {
+      out.set(Number(m[1]), m[2])
+    }
+  }
+  return out
+}
+
 const PART_1 = /^del\s*1\s*[;:—–-]/i
 const PART_2 = /^del\s*2\s*[;:—–-]/i
 const QUESTION = /^\d{1,2}\.\s*\p{Lu}/u
