@@ -75,6 +75,9 @@ describe('parsePeriod', () => {
     ['Projektet startade 2019', '2019', null],
     ['2020-01-01 – 2019-12-31', '2020-01-01', '2019-12-31', /before start/],
     ['Projektperiod:', null, null, /cannot be read/],
+    ['1 mars – 31 maj 2016', '2016-03-01', '2016-05-31'],
+    ['mars–juni 2016', '2016-03', '2016-06'],
+    ['läsåret 2019/2020', '2019', '2020'],
   ]
   for (const [text, start, end, issue] of cases) {
     it(`reads ${JSON.stringify(text)}`, () => {

@@ -304,7 +304,8 @@ export function parsePeriod(text: string): PeriodResult {
   if (clean === '' || NO_ANSWER.test(clean)) {
     return { start: null, end: null, issues: [] }
   }
-  const { rest, revisions, issues } = takeRevisions(clean)
+  const { rest: withoutRevisions, revisions, issues } = takeRevisions(clean)
+  const rest = shareYear(withoutRevisions)
   const dates = findDates(rest).filter((d) => d.value !== null)
   const all = [...issues]
   let start: string | null = null
@@ -344,6 +345,19 @@ export function parsePeriod(text: string): PeriodResult {
     all.push(`period cannot be read ('${excerpt(clean)}')`)
   }
   return { start, end, issues: unique(all) }
+}
+
+// "1 mars – 31 maj 2016", "mars–juni 2016": the first date borrows the year the second states.
+const SHARED_YEAR = new RegExp(
+  `(?<![\\p{L}\\d])((?:\\d{1,2}\\.?\\s+)?(?:${MONTH_RE}))(\\.?\\s*(?:-|till|to|until)\\s*(?:\\d{1,2}\\.?\\s+)?(?:${MONTH_RE})\\.?\\s+((?:19|20)\\d{2}))(?!\\d)`,
+  'giu',
+)
+
+function shareYear(text: string): string {
+  return text.replace(
+    SHARED_YEAR,
+    (_m, first: string, tail: string, year: string) => `${first} ${year}${tail}`,
+  )
 }
 
 /** True when partial ISO date a lies before b at the precision both give. */

@@ -31,6 +31,8 @@ describe('parseMoney', () => {
     ['', null, null, null, 'SEK'],
     ['Total Budget: 2 2213 206 €', null, null, /cannot be read/],
     ['inga pengar', null, null, /cannot be read/, 'SEK'],
+    ['Utbetalt 2025 1 660 000 kr', 1660000, 'SEK', null],
+    ['2 2213 206 €', null, null, /cannot be read/],
   ]
   for (const [text, amount, currency, issue, defaultCurrency] of cases) {
     it(`reads ${JSON.stringify(text)}${defaultCurrency ? ` (default ${defaultCurrency})` : ''}`, () => {

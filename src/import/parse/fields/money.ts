@@ -119,9 +119,39 @@ function findNumbers(text: string): Candidate[] {
       continue
     }
     raw = raw.trim()
+    // "2019 1 000 000 kr": two numbers run together by a space; split where both halves are
+    // well-formed. A run no split makes whole ("2 2213 206") stays, to be refused as unreadable.
+    const split = groupingError(raw) ? splitRun(raw) : null
+    if (split) {
+      out.push({ raw: split[0], index, end: index + split[0].length })
+      out.push({ raw: split[1], index: end - split[1].length, end })
+      continue
+    }
     out.push({ raw, index, end })
   }
   return out
+}
+
+/** True when the spaces in a number do not group it in thousands ('2019 1 000 000'). */
+function groupingError(raw: string): boolean {
+  const intPart = raw.split(/[,.](?=\d{1,2}$)/)[0] ?? raw
+  const groups = intPart.split(/[ \u00A0']+/)
+  return (
+    groups.length > 1 &&
+    !((groups[0]?.length ?? 0) <= 3 && groups.slice(1).every((g) => /^\d{3}(?:[.,]\d+)?$/.test(g)))
+  )
+}
+
+function splitRun(raw: string): [string, string] | null {
+  const spaces = [...raw.matchAll(/ /g)].map((m) => m.index)
+  for (const i of spaces) {
+    const a = raw.slice(0, i).trim()
+    const b = raw.slice(i + 1).trim()
+    if (!groupingError(a) && !groupingError(b) && /^\d{4}$/.test(a)) {
+      return [a, b]
+    }
+  }
+  return null
 }
 
 /** The currency and power of ten named right after (or right before) the number. */
