@@ -33,6 +33,27 @@ describe('segment on the seeds', () => {
   }
 })
 
+describe('segment on seeds that lost their layout', () => {
+  it('reads an outline page whose indentation was stripped', { skip }, () => {
+    const doc = seedDocument(shared ?? '', '001_dedbdf052308ff63.txt')
+    const flat = { ...doc, lines: doc.lines.map((l) => ({ ...l, text: l.text.trimStart() })) }
+    const lines = pageLines(flat)
+    const seg = segment(lines)
+    assert.equal(seg.blocks.length, 28)
+    assert.deepEqual(
+      [seg.blocks[0]?.theme, seg.blocks[13]?.theme, seg.blocks[27]?.theme],
+      ['Hälso- och sjukvårdsutveckling', 'Miljö och klimat', 'Samhällsplanering'],
+    )
+  })
+  it('reads a headings page whose blank lines were dropped', { skip }, () => {
+    const doc = seedDocument(shared ?? '', '002_b20c6c70555887fc.txt')
+    const dense = { ...doc, lines: doc.lines.filter((l) => l.text.trim() !== '') }
+    const seg = segment(pageLines(dense))
+    assert.equal(seg.shape, 'headings')
+    assert.equal(seg.blocks.filter((b) => b.kind === 'project').length, 9)
+  })
+})
+
 describe('segment on small pages', () => {
   it('files projects under status headings and keeps networks apart', () => {
     const lines = pageLines(

@@ -149,11 +149,54 @@ export function segment(lines: readonly PageLine[]): Segmented {
   if (outline.titles.length >= 2) {
     return fromTitles(lines, 'outline', outline.titles, outline.headings)
   }
+  // bare headings, or list items that lost their indentation: whichever the page has more of
   const bare = bareTitles(lines)
+  const flat = flatBulletTitles(lines)
+  if (flat.titles.length >= 2 && flat.titles.length > bare.titles.length) {
+    return fromTitles(lines, 'outline', flat.titles, flat.headings)
+  }
   if (bare.titles.length >= 2) {
     return fromTitles(lines, 'headings', bare.titles, bare.headings)
   }
   return flow(lines)
+}
+
+/**
+ * Outline pages whose indentation was lost in the scrape: a list item followed by a description
+ * or labelled facts is a project's title; one followed straight by such a title is a theme.
+ */
+function flatBulletTitles(lines: readonly PageLine[]): Titles {
+  const isTitle = (i: number): boolean => {
+    const l = lines[i]
+    const next = at(lines, nextNonBlank(lines, i + 1))
+    if (!l?.bullet || !isTitleShaped(l.text) || !next || next.bullet) {
+      return false
+    }
+    const kind = flowKind(next)
+    return kind === 'desc' || (kind === 'fact' && labelValue(next.text) !== null)
+  }
+  const titles: number[] = []
+  const headings: number[] = []
+  for (let i = 0; i < lines.length; i++) {
+    if (isTitle(i)) {
+      titles.push(i)
+      continue
+    }
+    const l = lines[i]
+    const n = nextNonBlank(lines, i + 1)
+    if (l?.bullet && isTitleShaped(l.text) && n >= 0 && isTitle(n)) {
+      headings.push(i)
+    }
+  }
+  const first = Math.min(titles[0] ?? lines.length, headings[0] ?? lines.length)
+  for (let i = 0; i < first; i++) {
+    const l = lines[i]
+    if (l && !l.blank && !l.bullet && isTitleShaped(l.text) && isBareHeadingPosition(lines, i)) {
+      headings.push(i)
+    }
+  }
+  headings.sort((a, b) => a - b)
+  return { titles, headings }
 }
 
 interface Titles {
@@ -212,10 +255,13 @@ function isBareHeadingPosition(lines: readonly PageLine[], i: number): boolean {
  * collection, is a section heading.
  */
 function bareTitles(lines: readonly PageLine[]): Titles {
+  // Some copies of a page lose every blank line; headings then stand out only by their shape.
+  const blanks = lines.filter((l) => l.blank).length
+  const sparse = blanks < lines.length * 0.2
   const cands: number[] = []
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]
-    if (!l || l.blank || l.bullet || !isTitleShaped(l.text) || !isBareHeadingPosition(lines, i)) {
+    if (!l || l.blank || l.bullet || !isTitleShaped(l.text) || !(sparse || isBareHeadingPosition(lines, i))) {
       continue
     }
     if (isSubheading(l.text)) {
@@ -224,7 +270,7 @@ function bareTitles(lines: readonly PageLine[]): Titles {
     // a heading stands alone: a blank line (or the end) follows it, and no sentence runs on
     const after = at(lines, i + 1)
     const next = at(lines, nextNonBlank(lines, i + 1))
-    if ((after && !after.blank) || (next && /^\p{Ll}/u.test(next.text))) {
+    if ((after && !after.blank && !sparse) || (next && /^\p{Ll}/u.test(next.text))) {
       continue
     }
     cands.push(i)
