@@ -133,6 +133,7 @@ export function readBlock(lines: readonly PageLine[], block: Block, ctx: PageCon
 
   const status = statusFromLabel(body) ?? block.headingStatus ?? ctx.pageStatus ?? statusFromText(body.texts)
   issues.push(...eventIssues(body.texts))
+  issues.push(...sourceIssues(body, { role, programme, programmeRaw, org }))
   if (
     money.total &&
     money.eu &&
@@ -169,6 +170,60 @@ export function readBlock(lines: readonly PageLine[], block: Block, ctx: PageCon
     source: { document: ctx.document, page: first?.page ?? null, line: first?.line ?? 1 },
     issues: [...new Set(issues)],
   }
+}
+
+/**
+ * What a careful reader notes about the block as a whole: a label given twice, partner entries
+ * that name no organisation, EU funding without a programme, funding that is not an EU programme,
+ * an organisation whose role the text never states.
+ */
+function sourceIssues(
+  body: Body,
+  read: { role: Role | null; programme: string | null; programmeRaw: string | null; org: string | null },
+): string[] {
+  const issues: string[] = []
+  const seen = new Map<string, string>()
+  for (const l of body.labelled) {
+    const key = `${l.kind} ${fold(l.value)}`
+    if (seen.has(key)) {
+      issues.push(`'${l.label}: ${l.value.split('\n')[0]}' is given twice in the block`)
+    }
+    seen.set(key, l.value)
+  }
+  for (const l of body.labelled) {
+    if (l.kind !== 'partners') {
+      continue
+    }
+    const unnamed = l.value
+      .split(/[,;\n]|\s+samt\s+/)
+      .map((e) => e.trim())
+      .map((e) => e.replace(/[.]+$/, ''))
+      .filter((e) => /^(\d+|två|tre|fyra|fem|sex|sju|åtta|nio|tio|flera|några)\s+\p{Ll}/iu.test(e))
+    if (unnamed.length > 0) {
+      issues.push(
+        `partner list names unnamed parts of organisations (${unnamed.map((u) => `'${u}'`).join(', ')}); kept as written`,
+      )
+    }
+  }
+  const text = body.texts.join(' ')
+  if (
+    read.programme === null &&
+    /\bEU-(finansierat|finansierad|finansierade|projekt|medel|stöd)\b|\bEU-funded\b/iu.test(text)
+  ) {
+    issues.push('described as EU-funded, but no programme is named')
+  }
+  if (read.programmeRaw !== null && read.programme !== null && !canonicalProgramme(read.programmeRaw).isEu) {
+    const known = canonicalProgramme(read.programmeRaw).known
+    if (known === null) {
+      issues.push(
+        `funding source '${read.programmeRaw}' is not an EU programme on the list; kept as its own name`,
+      )
+    }
+  }
+  if (read.role === null && read.org !== null) {
+    issues.push(`role of ${read.org} in the project not stated`)
+  }
+  return issues
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -473,6 +528,11 @@ function readPeriod(
   for (const l of body.labelled) {
     if (l.kind === 'period' && start === null && end === null) {
       take(l.value)
+      if (l.lines.length > 1 && (start !== null || end !== null)) {
+        issues.push(
+          `'${l.label}:' left empty; the period is read from the line that follows ('${l.value.split('\n')[0]}')`,
+        )
+      }
     } else if (l.kind === 'start' && start === null) {
       const d = parseDate(l.value)
       start = d.value
