@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, it } from 'node:test'
 import { crc32, deflateRawSync } from 'node:zlib'
+import fc from 'fast-check'
 import { ImportFormatError } from '../../shared/errors.js'
 import { readAnnualReport } from '../parse/annual-report/index.js'
 import { extractDocx, extractDocxLines } from './docx.js'
@@ -16,6 +17,8 @@ if (!haveForms) {
 interface Entry {
   readonly name: string
   readonly data: Buffer
+  /** the unpacked size the archive declares, when it should lie about it */
+  readonly declared?: number
 }
 
 /** Writes a zip archive (deflated entries, one central directory) the way Word does. */
@@ -33,7 +36,7 @@ function makeZip(entries: readonly Entry[]): Uint8Array {
     local.writeUInt16LE(8, 8)
     local.writeUInt32LE(crc, 14)
     local.writeUInt32LE(packed.length, 18)
-    local.writeUInt32LE(e.data.length, 22)
+    local.writeUInt32LE(e.declared ?? e.data.length, 22)
     local.writeUInt16LE(name.length, 26)
     const central = Buffer.alloc(46)
     central.writeUInt32LE(0x02014b50, 0)
@@ -42,7 +45,7 @@ function makeZip(entries: readonly Entry[]): Uint8Array {
     central.writeUInt16LE(8, 10)
     central.writeUInt32LE(crc, 16)
     central.writeUInt32LE(packed.length, 20)
-    central.writeUInt32LE(e.data.length, 24)
+    central.writeUInt32LE(e.declared ?? e.data.length, 24)
     central.writeUInt16LE(name.length, 28)
     central.writeUInt32LE(offset, 42)
     locals.push(local, name, packed)
@@ -134,6 +137,11 @@ describe('extractDocxLines', () => {
         ),
       /possible zip bomb: 2103 entries/,
     ],
+    [
+      'a zip bomb that declares small sizes',
+      () => makeDocx([{ name: 'word/media/zeros.bin', data: Buffer.alloc(5 * 1024 * 1024), declared: 1000 }]),
+      /does not unpack as the archive declares/,
+    ],
     ['a truncated archive', () => makeDocx().subarray(0, 200), /damaged or truncated/],
     [
       'a zip that is no Word document',
@@ -188,4 +196,31 @@ describe('extractDocx on the committee forms', { skip: !haveForms }, () => {
       })
     })
   }
+})
+
+describe('extractDocxLines on damaged copies of a committee form (property)', { skip: !haveForms }, () => {
+  it('reads the copy or refuses it with an ImportFormatError, nothing else', async () => {
+    const original = new Uint8Array(readFileSync(join(FORMS, 'kulturnamnden.docx')))
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ at: fc.nat(), byte: fc.integer({ min: 0, max: 255 }) }), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        fc.nat(),
+        async (flips, cut) => {
+          const bytes = original.slice(0, original.length - (cut % 64))
+          for (const f of flips) {
+            bytes[f.at % bytes.length] = f.byte
+          }
+          try {
+            await extractDocxLines(bytes, 'damaged.docx')
+          } catch (e) {
+            assert.ok(e instanceof ImportFormatError, String(e))
+          }
+        },
+      ),
+      { numRuns: 40 },
+    )
+  })
 })

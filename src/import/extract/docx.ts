@@ -57,6 +57,49 @@ async function listEntries(bytes: Uint8Array, name: string, limits: DocxLimits):
   })
 }
 
+/**
+ * Inflates every entry once through yauzl, which stops an entry the moment it unpacks past the
+ * size the central directory declares: an archive that lies about its sizes is refused here, with
+ * at most the declared (already limited) total unpacked, before mammoth trusts it.
+ */
+async function verifyDeclaredSizes(bytes: Uint8Array, name: string): Promise<void> {
+  const yauzl = await import('yauzl')
+  await new Promise<void>((resolve, reject) => {
+    const fail = (e: Error) =>
+      reject(
+        new ImportFormatError(
+          name,
+          `refused: an entry does not unpack as the archive declares (${e.message})`,
+          { cause: e },
+        ),
+      )
+    yauzl.fromBuffer(Buffer.from(bytes), { lazyEntries: true, validateEntrySizes: true }, (err, zip) => {
+      if (err || !zip) {
+        fail(err ?? new Error('no archive'))
+        return
+      }
+      zip.on('entry', (entry: Parameters<typeof zip.openReadStream>[0]) => {
+        zip.openReadStream(entry, (e, stream) => {
+          if (e || !stream) {
+            zip.close()
+            fail(e ?? new Error('no stream'))
+            return
+          }
+          stream.on('error', (se: Error) => {
+            zip.close()
+            fail(se)
+          })
+          stream.on('end', () => zip.readEntry())
+          stream.resume()
+        })
+      })
+      zip.on('end', () => resolve())
+      zip.on('error', fail)
+      zip.readEntry()
+    })
+  })
+}
+
 /** Refuses an archive whose declared sizes would unpack far beyond any real document. */
 function checkSizes(entries: readonly ZipEntryInfo[], name: string, limits: DocxLimits): void {
   let total = 0
@@ -165,6 +208,7 @@ export async function extractDocxLines(
   limits: DocxLimits = DEFAULT_LIMITS,
 ): Promise<SourceLine[]> {
   checkSizes(await listEntries(bytes, name, limits), name, limits)
+  await verifyDeclaredSizes(bytes, name)
   const mammoth = await import('mammoth')
   let html: string
   try {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, it } from 'node:test'
+import fc from 'fast-check'
 import { ImportFormatError } from '../../shared/errors.js'
 import { readAnnualReport } from '../parse/annual-report/index.js'
 import { extractPdf, extractPdfLines } from './pdf.js'
@@ -160,4 +161,31 @@ describe('extractPdf on the committee forms', { skip: !haveForms }, () => {
       })
     })
   }
+})
+
+describe('extractPdfLines on damaged copies of a committee form (property)', { skip: !haveForms }, () => {
+  it('reads the copy or refuses it with an ImportFormatError, nothing else', async () => {
+    const original = new Uint8Array(readFileSync(join(FORMS, 'kulturnamnden.pdf')))
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ at: fc.nat(), byte: fc.integer({ min: 0, max: 255 }) }), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        fc.nat(),
+        async (flips, cut) => {
+          const bytes = original.slice(0, original.length - (cut % 64))
+          for (const f of flips) {
+            bytes[f.at % bytes.length] = f.byte
+          }
+          try {
+            await extractPdfLines(bytes, 'damaged.pdf')
+          } catch (e) {
+            assert.ok(e instanceof ImportFormatError, String(e))
+          }
+        },
+      ),
+      { numRuns: 40 },
+    )
+  })
 })

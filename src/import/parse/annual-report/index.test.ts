@@ -4,7 +4,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { describe, it } from 'node:test'
+import fc from 'fast-check'
+import { Value } from 'typebox/value'
 import type { ProjectRecord } from '../../../registry/project-record.js'
+import { ProjectRecord as ProjectRecordSchema } from '../../../registry/project-record.js'
 import type { SourceDocument } from '../../source-document.js'
 import { looksLikeAnnualReport, readAnnualReport } from './index.js'
 
@@ -39,6 +42,7 @@ describe('readAnnualReport on the Malmö report (seed 004)', { skip: !haveShared
 
   it('gives one record per Del 2 form and none for the summary or Del 1', () => {
     assert.equal(records.length, 68)
+    assert.ok(records.every((r) => Value.Check(ProjectRecordSchema, r)))
     assert.ok(records.every((r) => r.organisation === 'Malmö stad' && r.paidInYear?.year !== 0))
     assert.ok(records.every((r) => r.source.line >= 2648))
   })
@@ -263,5 +267,45 @@ describe('looksLikeAnnualReport', () => {
       const doc = textDocument(file, readFileSync(join(SHARED, 'seeds', file), 'utf8'))
       assert.equal(looksLikeAnnualReport(doc), expected, file)
     }
+  })
+})
+
+describe('readAnnualReport on mangled forms (property)', { skip: !haveShared }, () => {
+  it('never throws and always gives records of the interchange schema', () => {
+    const all = readFileSync(SEED, 'utf8').split(/\r?\n/).slice(3700, 4300)
+    const edit = fc.oneof(
+      fc.record({ op: fc.constant('drop' as const), at: fc.nat() }),
+      fc.record({ op: fc.constant('dup' as const), at: fc.nat() }),
+      fc.record({ op: fc.constant('tab' as const), at: fc.nat() }),
+      fc.record({ op: fc.constant('junk' as const), at: fc.nat(), text: fc.string({ maxLength: 40 }) }),
+      fc.record({ op: fc.constant('cut' as const), at: fc.nat(), len: fc.nat({ max: 30 }) }),
+    )
+    fc.assert(
+      fc.property(fc.array(edit, { maxLength: 25 }), (edits) => {
+        const lines = [...all]
+        for (const e of edits) {
+          const i = lines.length === 0 ? 0 : e.at % lines.length
+          const line = lines[i] ?? ''
+          if (e.op === 'drop') {
+            lines.splice(i, 1)
+          } else if (e.op === 'dup') {
+            lines.splice(i, 0, line)
+          } else if (e.op === 'tab') {
+            lines[i] = line.replace(' ', '\t')
+          } else if (e.op === 'junk') {
+            lines.splice(i, 0, e.text)
+          } else {
+            lines[i] = line.slice(0, Math.max(0, line.length - e.len))
+          }
+        }
+        for (const r of readAnnualReport(textDocument('mangled.txt', lines.join('\n')))) {
+          assert.ok(
+            Value.Check(ProjectRecordSchema, r),
+            JSON.stringify([...Value.Errors(ProjectRecordSchema, r)][0]),
+          )
+        }
+      }),
+      { numRuns: 150 },
+    )
   })
 })

@@ -64,9 +64,11 @@ export function readAnnualReport(doc: SourceDocument, options: AnnualReportOptio
   }
   const indexOf = new Map(lines.map((l, i) => [l, i]))
   const units = unitsByLine(lines)
-  const records = readForms(lines).map((form) => {
+  const records = readForms(lines).flatMap((form) => {
     const unit = units[indexOf.get(form.first) ?? 0] ?? null
-    return formToRecord(doc, form, unit, ctx)
+    const record = formToRecord(doc, form, unit, ctx)
+    // A form that names no project (no answer, no title above it) identifies nothing to record.
+    return record.name === '' ? [] : [record]
   })
   if (ctx.year === null) {
     for (const r of records) {
