@@ -627,9 +627,21 @@ const PROGRAMME_PROSE: readonly RegExp[] = [
 // Words that name a family or the Union, not a programme.
 const TOO_GENERAL = /^(interreg|eu|europeiska unionen|european union|eu-programmet|unionen)$/
 
+// The same phrases come up again and again on a page; the programme list is long.
+const ACCEPTABLE = new Map<string, boolean>()
+
 function acceptable(raw: string): boolean {
+  const cached = ACCEPTABLE.get(raw)
+  if (cached !== undefined) {
+    return cached
+  }
   const c = canonicalProgramme(raw)
-  return (c.known !== null && !TOO_GENERAL.test(fold(raw))) || /\butlysning/i.test(raw)
+  const ok = (c.known !== null && !TOO_GENERAL.test(fold(raw))) || /\butlysning/i.test(raw)
+  if (ACCEPTABLE.size > 5000) {
+    ACCEPTABLE.clear()
+  }
+  ACCEPTABLE.set(raw, ok)
+  return ok
 }
 
 function readProgrammeRaw(body: Body): string | null {
@@ -1119,10 +1131,10 @@ function readRole(body: Body, parties: Parties, block: Block, org: string | null
 function acronymFromProse(name: string, paragraphs: readonly string[]): string | null {
   const key = fold(name)
   for (const p of paragraphs) {
-    for (const m of p.matchAll(/([^().]{3,120}?)\s*\(([\p{Lu}\p{N}-]{2,10})\)/gu)) {
-      const before = fold(m[1] ?? '')
-      if (before.endsWith(key) && m[2]) {
-        return m[2]
+    for (const m of p.matchAll(/\(([\p{Lu}\p{N}-]{2,10})\)/gu)) {
+      const before = fold(p.slice(Math.max(0, m.index - name.length - 20), m.index))
+      if (key !== '' && before.endsWith(key) && m[1]) {
+        return m[1]
       }
     }
   }
