@@ -1,5 +1,5 @@
 import { readdir, stat } from 'node:fs/promises'
-import { basename, join } from 'node:path'
+import { join } from 'node:path'
 import { Compile } from 'typebox/compile'
 import { ProjectRecord } from '../registry/project-record.js'
 import { isAppError } from '../shared/errors.js'
@@ -125,9 +125,4 @@ function reasonOf(e: unknown): string {
 
 function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e)
-}
-
-/** The base name a failure line shows (the path as given is kept in the outcome). */
-export function displayName(file: string): string {
-  return basename(file)
 }
