@@ -70,6 +70,9 @@ describe('readPublication', () => {
   it('recognises a publication by its budget facts', () => {
     assert.equal(looksLikePublication(doc(TEXT)), true)
     assert.equal(looksLikePublication(doc('Total Budget: 1 €\nEU Contribution: 1 €\n')), false)
+    const page =
+      'Projekt A\nTotal budget: 800 000 kr\nEU-bidrag: 400 000 kr\nProjekt B\nTotal budget: 1 000 000 kr\nEU-bidrag: 500 000 kr\n'
+    assert.equal(looksLikePublication(doc(page)), false)
   })
 
   it('reads one record per story, with facts from anywhere in the story', () => {

@@ -30,14 +30,19 @@ const QUOTE_START = /^\s*[“"„«]/u
 export function looksLikePublication(doc: SourceDocument): boolean {
   let totals = 0
   let eu = 0
+  let coded = 0
   for (const l of doc.lines) {
     if (TOTAL.test(l.text) && /\d/.test(l.text)) {
       totals++
     } else if (EU.test(l.text) && /\d/.test(l.text)) {
       eu++
+    } else if (CODED.test(l.text)) {
+      coded++
     }
   }
-  return totals >= 2 && eu >= 2
+  // Partner lines ending in country codes ("…, FI") set a programme's brochure apart from a
+  // municipality's page that also states budgets.
+  return totals >= 2 && eu >= 2 && coded >= totals
 }
 
 /**
