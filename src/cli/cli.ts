@@ -1,26 +1,95 @@
 import { Command, CommanderError, Option } from 'commander'
+import type { ExportOptions } from './commands/export.js'
+import type { OrganisationsOptions } from './commands/organisations.js'
+import type { ProjectsOptions } from './commands/projects.js'
+import type { ServeOptions } from './commands/serve.js'
 import type { CliIO } from './io.js'
 
+/** A parsed command line: which command runs, with which arguments and options. */
+export type Invocation =
+  | { readonly command: 'migrate' }
+  | { readonly command: 'serve'; readonly options: ServeOptions }
+  | { readonly command: 'extract'; readonly files: string[]; readonly options: { format: 'json' | 'jsonl' } }
+  | { readonly command: 'import'; readonly files: string[]; readonly options: { organisation?: string } }
+  | { readonly command: 'projects'; readonly id: string | undefined; readonly options: ProjectsOptions }
+  | { readonly command: 'organisations'; readonly options: OrganisationsOptions }
+  | { readonly command: 'export'; readonly options: ExportOptions }
+  | { readonly command: 'backup'; readonly file: string }
+  | { readonly command: 'restore'; readonly file: string }
+
+/** Runs one command; tests pass a recorder instead of `runCommand`. */
+export type Execute = (invocation: Invocation, io: CliIO) => Promise<number>
+
 /**
- * Declares every command and its options; each command's code is imported only when it runs,
- * so `projektatlas extract` does not pay for the web server's start-up.
- * Resolves to the process exit code.
+ * Runs a parsed command. Each command's code is imported only when it runs, so `projektatlas
+ * extract` does not pay for the web server's start-up.
  */
-export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+export async function runCommand(invocation: Invocation, io: CliIO): Promise<number> {
+  switch (invocation.command) {
+    case 'migrate': {
+      const { migrate } = await import('./commands/migrate.js')
+      return migrate(io)
+    }
+    case 'serve': {
+      const { serve } = await import('./commands/serve.js')
+      return serve(invocation.options, io)
+    }
+    case 'extract': {
+      const { extract } = await import('./commands/extract.js')
+      return extract(invocation.files, invocation.options, io)
+    }
+    case 'import': {
+      const { importFiles } = await import('./commands/import.js')
+      return importFiles(invocation.files, invocation.options, io)
+    }
+    case 'projects': {
+      const { projects } = await import('./commands/projects.js')
+      return projects(invocation.id, invocation.options, io)
+    }
+    case 'organisations': {
+      const { organisations } = await import('./commands/organisations.js')
+      return organisations(invocation.options, io)
+    }
+    case 'export': {
+      const { exportProjects } = await import('./commands/export.js')
+      return exportProjects(invocation.options, io)
+    }
+    case 'backup': {
+      const { backup } = await import('./commands/backup.js')
+      return backup(invocation.file, io)
+    }
+    case 'restore': {
+      const { restore } = await import('./commands/backup.js')
+      return restore(invocation.file, io)
+    }
+  }
+}
+
+/**
+ * Declares every command and its options, parses `argv` and runs the command through `execute`.
+ * Usage errors print one line (and a hint) to stderr and resolve to exit code 2.
+ * Resolves to the process exit code; expected failures are thrown as AppError for main.ts to map.
+ */
+export async function runCli(
+  argv: readonly string[],
+  io: CliIO,
+  execute: Execute = runCommand,
+): Promise<number> {
   let exitCode = 0
+  const run = async (invocation: Invocation) => {
+    exitCode = await execute(invocation, io)
+  }
   const program = new Command('projektatlas')
     .description('Projektatlas: a registry of EU-funded and international projects')
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError('(run with --help for usage)')
+    .showSuggestionAfterError(true)
 
   program
     .command('migrate')
     .description('bring the database schema up to date')
-    .action(async () => {
-      const { migrate } = await import('./commands/migrate.js')
-      exitCode = await migrate(io)
-    })
+    .action(() => run({ command: 'migrate' }))
 
   program
     .command('serve')
@@ -28,30 +97,25 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     .option('--port <port>', 'port to listen on (default: PORT or 3000)')
     .option('--host <host>', 'address to listen on (default: HOST or 127.0.0.1)')
     .option('--demo', 'load a small, clearly marked demo portfolio when the database is empty')
-    .action(async (options: { port?: string; host?: string; demo?: boolean }) => {
-      const { serve } = await import('./commands/serve.js')
-      exitCode = await serve(options, io)
-    })
+    .action((options: ServeOptions) => run({ command: 'serve', options }))
 
   program
     .command('extract')
     .description('read documents and print their project records (nothing is stored)')
     .argument('<files...>', 'documents or folders: .txt, .html, .pdf, .docx')
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'jsonl']).default('json'))
-    .action(async (files: string[], options: { format: 'json' | 'jsonl' }) => {
-      const { extract } = await import('./commands/extract.js')
-      exitCode = await extract(files, options, io)
-    })
+    .action((files: string[], options: { format: 'json' | 'jsonl' }) =>
+      run({ command: 'extract', files, options }),
+    )
 
   program
     .command('import')
     .description('read documents and store their records with provenance')
     .argument('<files...>', 'documents or folders')
     .option('--organisation <name>', 'the organisation whose documents these are')
-    .action(async (files: string[], options: { organisation?: string }) => {
-      const { importFiles } = await import('./commands/import.js')
-      exitCode = await importFiles(files, options, io)
-    })
+    .action((files: string[], options: { organisation?: string }) =>
+      run({ command: 'import', files, options }),
+    )
 
   program
     .command('projects')
@@ -59,19 +123,13 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     .argument('[id]', 'a project id to show')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .option('--tenant <id>', "only this organisation's portfolio (default: all)")
-    .action(async (id: string | undefined, options: { format: 'table' | 'json'; tenant?: string }) => {
-      const { projects } = await import('./commands/projects.js')
-      exitCode = await projects(id, options, io)
-    })
+    .action((id: string | undefined, options: ProjectsOptions) => run({ command: 'projects', id, options }))
 
   program
     .command('organisations')
     .description('list organisations')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .action(async (options: { format: 'table' | 'json' }) => {
-      const { organisations } = await import('./commands/organisations.js')
-      exitCode = await organisations(options, io)
-    })
+    .action((options: OrganisationsOptions) => run({ command: 'organisations', options }))
 
   program
     .command('export')
@@ -79,33 +137,25 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'jsonl']).default('json'))
     .option('--out <file>', 'write to this file instead of standard output')
     .option('--tenant <id>', "only this organisation's portfolio (default: all)")
-    .action(async (options: { format: 'json' | 'jsonl'; out?: string; tenant?: string }) => {
-      const { exportProjects } = await import('./commands/export.js')
-      exitCode = await exportProjects(options, io)
-    })
+    .action((options: ExportOptions) => run({ command: 'export', options }))
 
   program
     .command('backup')
     .description('copy the SQLite database safely, even while the server runs')
     .argument('<file>', 'where to write the copy')
-    .action(async (file: string) => {
-      const { backup } = await import('./commands/backup.js')
-      exitCode = await backup(file, io)
-    })
+    .action((file: string) => run({ command: 'backup', file }))
 
   program
     .command('restore')
     .description('replace the SQLite database with a backup (stop the server first)')
     .argument('<file>', 'the backup to restore')
-    .action(async (file: string) => {
-      const { restore } = await import('./commands/backup.js')
-      exitCode = await restore(file, io)
-    })
+    .action((file: string) => run({ command: 'restore', file }))
 
   try {
     await program.parseAsync([...argv], { from: 'user' })
   } catch (e) {
     if (e instanceof CommanderError) {
+      // --help and --version end with code 0; everything else is a usage error.
       return e.exitCode === 0 ? 0 : 2
     }
     throw e
