@@ -18,7 +18,14 @@ import { eventIssues } from './events.js'
 import { type LabelKind, labelKind, labelValue, type PageLine } from './lines.js'
 import { nameFromFirstSentence, nameFromProse, nameFromTopic, splitTitle } from './names.js'
 import { isOrganisationEntry, sameBody } from './organisation.js'
-import { type Block, isLinkOrNote, isSubheading, isTitleShaped, type PageShape } from './segment.js'
+import {
+  type Block,
+  eventNumber,
+  isLinkOrNote,
+  isSubheading,
+  isTitleShaped,
+  type PageShape,
+} from './segment.js'
 
 /** What the reader knows about the page when it reads one block. */
 export interface PageContext {
@@ -44,6 +51,8 @@ interface Body {
   readonly labelled: Labelled[]
   /** description paragraphs, in order */
   readonly paragraphs: string[]
+  /** paragraphs inside event reports ("Event 3: …"): not the project's description */
+  readonly eventParagraphs: string[]
   /** every line of the block, labels included, for the prose readers */
   readonly texts: string[]
   /** lines of contact sections ("Kontakt" heading or label), grouped by person */
@@ -80,13 +89,13 @@ export function readBlock(lines: readonly PageLine[], block: Block, ctx: PageCon
     acronym = read.acronym
     issues.push(...read.issues)
   } else {
-    const read = nameFromProse(body.paragraphs, org)
+    const read = nameFromProse([...body.paragraphs, ...body.eventParagraphs], org)
     if (read) {
       name = read.name
       acronym = read.acronym
       issues.push(...read.issues)
     } else {
-      const opening = body.paragraphs[0] ?? first?.text ?? ''
+      const opening = body.paragraphs[0] ?? body.eventParagraphs[0] ?? first?.text ?? ''
       const topic = nameFromTopic(opening)
       name = topic ?? nameFromFirstSentence(opening === '' ? 'Namnlöst projekt' : opening)
       issues.push(
@@ -236,11 +245,19 @@ function sortBody(lines: readonly PageLine[], block: Block): Body {
   const contactGroups: string[][] = []
   const subheadings: string[] = []
   const countryLines: { country: string; value: string }[] = []
+  const eventParagraphs: string[] = []
+  let inEvents = false
   const from = block.title !== null ? block.title + 1 : block.start
   let i = from
   while (i < block.end) {
     const l = lines[i]
     if (!l || l.blank) {
+      i++
+      continue
+    }
+    if (eventNumber(l.text) !== null) {
+      inEvents = true
+      texts.push(l.text)
       i++
       continue
     }
@@ -307,11 +324,11 @@ function sortBody(lines: readonly PageLine[], block: Block): Body {
       continue
     }
     if (!lv && !l.bullet && !isLinkOrNote(l.text) && isProse(l.text)) {
-      paragraphs.push(l.text)
+      ;(inEvents ? eventParagraphs : paragraphs).push(l.text)
     }
     i++
   }
-  return { labelled, paragraphs, texts, contactGroups, subheadings, countryLines }
+  return { labelled, paragraphs, eventParagraphs, texts, contactGroups, subheadings, countryLines }
 }
 
 function isProse(text: string): boolean {
@@ -1060,19 +1077,15 @@ function readParties(body: Body, org: string | null, issues: string[]): Parties 
       soleLead = false
     }
   }
-  // The lead partner stands first, as the spec wants it among the partners.
+  // The lead partner is among the partners (the caller adds it, first, when no list names it).
   if (leadPartner !== null) {
     const lp = leadPartner
     const at = partners.findIndex((p) => samePartner(p.name, lp))
-    if (at >= 0) {
+    const p = partners[at]
+    if (p) {
       // the lead partner's own wording wins over a name built from "Køge och Hässleholms kommuner"
-      const [p] = partners.splice(at, 1)
-      if (p) {
-        partners.unshift({ name: lp, country: p.country })
-      }
-    }
-    if (at >= 0) {
-      leadCountry ??= partners[0]?.country ?? null
+      partners[at] = { name: lp, country: p.country }
+      leadCountry ??= p.country
     }
   }
   return { partners, leadPartner, leadCountry, listed, soleLead, jointlyCarriedOut }
