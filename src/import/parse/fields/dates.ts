@@ -102,6 +102,11 @@ const PATTERNS: readonly Pattern[] = [
     build: (m) => ({ y: num(m[3]), mo: num(m[2]), d: num(m[1]) }),
   },
   {
+    // 1/9 2023: the Swedish short form, day/month then the year
+    re: /(?<![\d/])(\d{1,2})\/(\d{1,2})\s+((?:19|20)\d{2})(?![\d])/gu,
+    build: (m) => ({ y: num(m[3]), mo: num(m[2]), d: num(m[1]) }),
+  },
+  {
     // 1 mars 2016, 1:a mars 2016, 1. März… (Nordic and English day-month-year)
     re: new RegExp(
       `(?<![\\d])(\\d{1,2})(?:\\.|:a|:e|st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_RE})\\.?,?\\s+((?:19|20)\\d{2})(?![\\d])`,

@@ -32,6 +32,10 @@ describe('parseMoney', () => {
     ['Total Budget: 2 2213 206 €', null, null, /cannot be read/],
     ['inga pengar', null, null, /cannot be read/, 'SEK'],
     ['Utbetalt 2025 1 660 000 kr', 1660000, 'SEK', null],
+    ['SEK 1.2m', 1200000, 'SEK', null],
+    ['€1.5 million', 1500000, 'EUR', null],
+    ['500.000 kr', 500000, 'SEK', null],
+    ['1.500.000 kr', 1500000, 'SEK', null],
     ['2 2213 206 €', null, null, /cannot be read/],
   ]
   for (const [text, amount, currency, issue, defaultCurrency] of cases) {

@@ -166,7 +166,12 @@ function unitAround(text: string, c: Candidate): { currency: string | null; exp:
     const word = mult[1]
     // A lone 'm'/'k'/'t' only counts when upper case or followed by a currency: 'EUR 1.87 M'.
     const found = MULTIPLIERS.find((x) => x.re.test(word))
-    if (found && (word.length > 1 || /^[MK]$/.test(word) || currencyAt(after.slice(mult[0].length)))) {
+    // 'SEK 1.2m': a lower-case letter counts when a currency stands right before the number.
+    const currencyBefore = new RegExp(`(?:^|[^\\p{L}])(?:${CURRENCY_WORD})\\s*$`, 'iu').test(before)
+    if (
+      found &&
+      (word.length > 1 || /^[MK]$/.test(word) || currencyBefore || currencyAt(after.slice(mult[0].length)))
+    ) {
       exp = found.exp
       rest = after.slice(mult[0].length)
     }
