@@ -134,6 +134,11 @@ export async function getOrganisation(db: Db, id: number): Promise<Organisation>
   return organisation as Organisation
 }
 
+/** True when an organisation with this id exists (a cheap check before pointing at it). */
+export async function organisationExists(db: Db, id: number): Promise<boolean> {
+  return (await findOrganisationById(db, id)) !== undefined
+}
+
 /** Several organisations by id, in no particular order; unknown ids are skipped. */
 export async function getOrganisationsByIds(db: Db, ids: readonly number[]): Promise<Organisation[]> {
   return withAliases(db, await findOrganisationsByIds(db, [...new Set(ids)]))

@@ -97,6 +97,21 @@ export async function findPayments(
     .execute()
 }
 
+/** Adds payments of a participation (which has none yet). */
+export async function insertPayments(
+  db: Kysely<Database>,
+  tenantId: number,
+  participationId: number,
+  payments: readonly { year: number; amount_minor: number; currency: string }[],
+): Promise<void> {
+  if (payments.length > 0) {
+    await db
+      .insertInto('payment')
+      .values(payments.map((p) => ({ tenant_id: tenantId, participation_id: participationId, ...p })))
+      .execute()
+  }
+}
+
 export async function replacePayments(
   db: Kysely<Database>,
   tenantId: number,
@@ -108,12 +123,7 @@ export async function replacePayments(
     .where('tenant_id', '=', tenantId)
     .where('participation_id', '=', participationId)
     .execute()
-  if (payments.length > 0) {
-    await db
-      .insertInto('payment')
-      .values(payments.map((p) => ({ tenant_id: tenantId, participation_id: participationId, ...p })))
-      .execute()
-  }
+  await insertPayments(db, tenantId, participationId, payments)
 }
 
 export async function findGoalLinks(
@@ -133,6 +143,23 @@ export async function findGoalLinks(
     .execute()
 }
 
+/** Links a participation (which has no links yet) to council goals. */
+export async function insertGoalLinks(
+  db: Kysely<Database>,
+  tenantId: number,
+  participationId: number,
+  goalIds: readonly number[],
+): Promise<void> {
+  if (goalIds.length > 0) {
+    await db
+      .insertInto('participation_goal')
+      .values(
+        goalIds.map((g) => ({ tenant_id: tenantId, participation_id: participationId, council_goal_id: g })),
+      )
+      .execute()
+  }
+}
+
 export async function replaceGoalLinks(
   db: Kysely<Database>,
   tenantId: number,
@@ -144,14 +171,7 @@ export async function replaceGoalLinks(
     .where('tenant_id', '=', tenantId)
     .where('participation_id', '=', participationId)
     .execute()
-  if (goalIds.length > 0) {
-    await db
-      .insertInto('participation_goal')
-      .values(
-        goalIds.map((g) => ({ tenant_id: tenantId, participation_id: participationId, council_goal_id: g })),
-      )
-      .execute()
-  }
+  await insertGoalLinks(db, tenantId, participationId, goalIds)
 }
 
 export async function insertContact(db: Kysely<Database>, row: Omit<ContactRow, 'id'>): Promise<ContactRow> {

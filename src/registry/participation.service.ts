@@ -1,8 +1,9 @@
+import { isForeignKeyViolation } from '../db/dialect.js'
 import { NotFoundError, ValidationError } from '../shared/errors.js'
 import { recordAudit } from './audit.service.js'
 import { getCouncilGoalsByIds } from './council-goal.service.js'
 import { moneyFromColumns, type StoredMoney } from './money.js'
-import { getOrganisation, getUnit } from './organisation.service.js'
+import { getUnit, organisationExists } from './organisation.service.js'
 import type {
   NewParticipation,
   NewPayment,
@@ -16,7 +17,9 @@ import {
   findParticipationById,
   findParticipationsByProjects,
   findPayments,
+  insertGoalLinks,
   insertParticipation,
+  insertPayments,
   replaceGoalLinks,
   replacePayments,
   updateParticipationRow,
@@ -27,7 +30,7 @@ import type {
   ParticipationRowWithNames,
   PaymentRow,
 } from './participation.table.js'
-import { checkMoney, getProject } from './project.service.js'
+import { checkMoney } from './project.service.js'
 import type { Role } from './project-record.js'
 import { now } from './schema-helpers.js'
 import type { Scope } from './scope.js'
@@ -95,15 +98,12 @@ async function checkRefs(
   input: ParticipationPatch & { organisationId?: number },
 ): Promise<void> {
   if (input.organisationId !== undefined) {
-    await getOrganisation(db, input.organisationId).catch((e: unknown) => {
+    if (!(await organisationExists(db, input.organisationId))) {
       throw new ValidationError(
         `organisationId: no organisation with id ${input.organisationId}`,
         'organisationId',
-        {
-          cause: e,
-        },
       )
-    })
+    }
   }
   if (input.unitId !== undefined && input.unitId !== null) {
     await getUnit(db, scope, input.unitId).catch((e: unknown) => {
@@ -154,7 +154,6 @@ export async function addParticipation(
   input: NewParticipation,
 ): Promise<Participation> {
   return inTransaction(db, async (trx) => {
-    await getProject(trx, scope, projectId)
     await checkRefs(trx, scope, input)
     const at = now()
     const id = await insertParticipation(trx, {
@@ -168,9 +167,15 @@ export async function addParticipation(
       theme: input.theme ?? null,
       created_at: at,
       updated_at: at,
-    } as Parameters<typeof insertParticipation>[1])
-    await replacePayments(trx, scope.tenantId, id, paymentRows(input.payments ?? []))
-    await replaceGoalLinks(trx, scope.tenantId, id, [...new Set(input.councilGoalIds ?? [])])
+    } as Parameters<typeof insertParticipation>[1]).catch((e: unknown) => {
+      // (tenant_id, project_id) references the tenant's projects: another tenant's project is not found.
+      if (isForeignKeyViolation(e)) {
+        throw new NotFoundError(`No project with id ${projectId}`, { cause: e })
+      }
+      throw e
+    })
+    await insertPayments(trx, scope.tenantId, id, paymentRows(input.payments ?? []))
+    await insertGoalLinks(trx, scope.tenantId, id, [...new Set(input.councilGoalIds ?? [])])
     const participation = await getParticipation(trx, scope, id)
     await recordAudit(trx, scope, 'participation', id, 'create', null, participation)
     return participation

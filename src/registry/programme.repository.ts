@@ -6,8 +6,19 @@ export async function findProgrammes(db: Kysely<Database>): Promise<ProgrammeRow
   return db.selectFrom('programme').selectAll().orderBy('canonical').execute()
 }
 
-export async function findProgrammeAliases(db: Kysely<Database>): Promise<ProgrammeAliasRow[]> {
-  return db.selectFrom('programme_alias').selectAll().orderBy('id').execute()
+/** Aliases of all programmes, or of the given ones. */
+export async function findProgrammeAliases(
+  db: Kysely<Database>,
+  programmeIds?: readonly number[],
+): Promise<ProgrammeAliasRow[]> {
+  let q = db.selectFrom('programme_alias').selectAll()
+  if (programmeIds !== undefined) {
+    if (programmeIds.length === 0) {
+      return []
+    }
+    q = q.where('programme_id', 'in', programmeIds)
+  }
+  return q.orderBy('id').execute()
 }
 
 /** The programme whose canonical name or an alias has this key. */

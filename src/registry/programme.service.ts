@@ -50,8 +50,20 @@ export async function findProgramme(db: Db, name: string): Promise<Programme | u
   if (!row) {
     return undefined
   }
-  const aliases = await findProgrammeAliases(db)
-  return programmeRowToProgramme(row, aliases)
+  return programmeRowToProgramme(row, await findProgrammeAliases(db, [row.id]))
+}
+
+/**
+ * Adds a programme the reference list does not know (a regional or national funding source named
+ * by a document), so projects can point at it; an existing programme of that name is returned.
+ */
+export async function addProgramme(db: Db, seed: ProgrammeSeed): Promise<Programme> {
+  const existing = await findProgramme(db, seed.canonical)
+  if (existing) {
+    return existing
+  }
+  await syncProgrammes(db, [seed])
+  return (await findProgramme(db, seed.canonical)) as Programme
 }
 
 /**

@@ -33,6 +33,8 @@ export interface ParticipationDetail {
   readonly participation: Participation
   readonly contacts: readonly Contact[]
   readonly councilGoals: readonly CouncilGoal[]
+  /** the fields a source document gave for this participation (from provenance), e.g. "partners" */
+  readonly sourceFields: readonly string[]
 }
 
 /** One participation as the record format prints it (amounts in whole units, like the rest of the record). */
@@ -81,6 +83,9 @@ export function toProjectRecord(detail: ProjectDetail): ProjectRecordWithPartici
   const { project, tenant } = detail
   const own = detail.participations.find((p) => p.participation.organisationId === tenant.id)
   const others = detail.participations.filter((p) => p !== own)
+  // The reporting organisation appears among partners / as lead partner only where its source said so.
+  const ownNamed = own?.sourceFields.includes('partners') ? [own] : []
+  const ownLead = own?.sourceFields.includes('leadPartner') ? tenant.name : null
   const lastPayment = own?.participation.payments.at(-1)
   return {
     id: project.id,
@@ -98,8 +103,9 @@ export function toProjectRecord(detail: ProjectDetail): ProjectRecordWithPartici
     totalBudget: whole(project.totalBudget),
     euContribution: whole(project.euContribution),
     paidInYear: lastPayment ? { ...fromStoredMoney(lastPayment.amount), year: lastPayment.year } : null,
-    leadPartner: others.find((p) => p.participation.role === 'lead')?.participation.organisationName ?? null,
-    partners: others.map((p) => ({
+    leadPartner:
+      others.find((p) => p.participation.role === 'lead')?.participation.organisationName ?? ownLead,
+    partners: [...ownNamed, ...others].map((p) => ({
       name: p.participation.organisationName,
       country: p.participation.organisationCountry,
     })),
@@ -150,6 +156,12 @@ async function details(db: Db, scope: Scope, projects: readonly Project[]): Prom
     participations.flatMap((p) => p.councilGoalIds),
   )
   const sources = (await getProvenanceFor(db, scope, 'project', ids)).filter((p) => p.field === null)
+  const participationSources = await getProvenanceFor(
+    db,
+    scope,
+    'participation',
+    participations.map((p) => p.id),
+  )
   const issues = await listDataIssues(db, scope, { entity: 'project', entityIds: ids })
   return projects.map((project) => ({
     project,
@@ -160,6 +172,13 @@ async function details(db: Db, scope: Scope, projects: readonly Project[]): Prom
       councilGoals: participation.councilGoalIds
         .map((id) => goals.find((g) => g.id === id))
         .filter((g): g is CouncilGoal => g !== undefined),
+      sourceFields: [
+        ...new Set(
+          participationSources
+            .filter((s) => s.entityId === participation.id && s.field !== null)
+            .map((s) => s.field),
+        ),
+      ] as string[],
     })),
     source: sources.find((s) => s.entityId === project.id) ?? null,
     issues: issues.filter((i) => i.entityId === project.id),

@@ -89,6 +89,15 @@ export async function findProjects(
     .execute()
 }
 
+/** The tenant's projects with exactly this name. */
+export async function findProjectRowsByName(
+  db: Kysely<Database>,
+  tenantId: number,
+  name: string,
+): Promise<ProjectRowWithProgramme[]> {
+  return selectProjects(db, tenantId).where('project.name', '=', name).orderBy('project.id').execute()
+}
+
 export async function countProjects(db: Kysely<Database>, tenantId: number): Promise<number> {
   const r = await db
     .selectFrom('project')

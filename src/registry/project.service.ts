@@ -18,6 +18,7 @@ import {
   findExternalIds,
   findProjectById,
   findProjectIdByExternalId,
+  findProjectRowsByName,
   findProjects,
   findProjectsByIds,
   insertProject,
@@ -187,6 +188,11 @@ export async function listProjects(db: Db, scope: Scope, filter: ProjectFilter =
     offset: filter.offset,
   })
   return loadProjects(db, scope.tenantId, rows)
+}
+
+/** The tenant's projects with exactly this name (to recognise a project a new document reports again). */
+export async function findProjectsByName(db: Db, scope: Scope, name: string): Promise<Project[]> {
+  return loadProjects(db, scope.tenantId, await findProjectRowsByName(db, scope.tenantId, name.trim()))
 }
 
 /** How many projects the tenant has. */

@@ -1,0 +1,570 @@
+import { Value } from 'typebox/value'
+import { addContact } from '../registry/contact.service.js'
+import type { CouncilGoal } from '../registry/council-goal.js'
+import { createCouncilGoal, listCouncilGoals } from '../registry/council-goal.service.js'
+import type { DataIssueKind, NewDataIssue } from '../registry/data-issue.js'
+import { raiseDataIssues } from '../registry/data-issue.service.js'
+import type { EntityKind, NewProvenance, StoredDocument } from '../registry/document.js'
+import { addProvenance, storeDocument } from '../registry/document.service.js'
+import { type StoredMoney, toStoredMoney } from '../registry/money.js'
+import type { Organisation } from '../registry/organisation.js'
+import { findOrCreateOrganisation, findOrCreateUnit, getTenant } from '../registry/organisation.service.js'
+import { checkPartialDate, checkPeriod } from '../registry/partial-date.js'
+import type { NewPayment, Participation } from '../registry/participation.js'
+import {
+  addParticipation,
+  listParticipations,
+  updateParticipation,
+} from '../registry/participation.service.js'
+import { addProgramme, findProgramme } from '../registry/programme.service.js'
+import type { NewProject, Project, ProjectPatch } from '../registry/project.js'
+import { createProject, findProjectsByName, updateProject } from '../registry/project.service.js'
+import { type Money, type PaidInYear, ProjectRecord } from '../registry/project-record.js'
+import { nameKey } from '../registry/schema-helpers.js'
+import type { Scope } from '../registry/scope.js'
+import { type Db, inTransaction } from '../registry/tx.js'
+import { ValidationError } from '../shared/errors.js'
+import type { SourceDocument, SourceLine } from './source-document.js'
+
+/** One extracted document: its identity, its text (for line-level provenance) and its records. */
+export interface ImportDocumentInput {
+  /** the document as the extract stage produced it; `lines` may be empty when only records are at hand */
+  readonly document: Pick<SourceDocument, 'name' | 'mediaType' | 'sha256' | 'bytes'> & {
+    readonly lines?: readonly SourceLine[]
+  }
+  readonly records: readonly ProjectRecord[]
+}
+
+/** What became of one document (expected failures are values, never exceptions). */
+export type ImportDocumentOutcome =
+  | {
+      readonly status: 'imported'
+      readonly document: StoredDocument
+      /** ids of the projects the records created or added to, in record order */
+      readonly projectIds: readonly number[]
+      readonly created: number
+      /** records that matched a project already in the registry (same name) and added to it */
+      readonly merged: number
+      /** data issues raised: the records' own plus those found while storing */
+      readonly issues: number
+    }
+  /** the same bytes (sha-256) were imported before: nothing changed */
+  | { readonly status: 'unchanged'; readonly document: StoredDocument }
+  | { readonly status: 'rejected'; readonly file: string; readonly issues: readonly string[] }
+
+/** Field names used in provenance and issues: the project record's, so users recognise them. */
+type RecordField = keyof ProjectRecord
+
+interface Block {
+  readonly lines: readonly SourceLine[]
+  readonly page: number | null
+  readonly lineStart: number
+  readonly lineEnd: number
+}
+
+/** Collects provenance and issues while one record is stored. */
+class RecordLog {
+  readonly provenance: NewProvenance[] = []
+  readonly issues: NewDataIssue[] = []
+  constructor(
+    private readonly documentId: number,
+    private readonly block: Block,
+  ) {}
+
+  /** Where a value came from: the line that contains it when it can be found, else the record's block. */
+  source(entity: EntityKind, entityId: number, field: string | null, needle?: string | null): void {
+    const line = needle ? locate(this.block.lines, needle) : undefined
+    this.provenance.push({
+      documentId: this.documentId,
+      entity,
+      entityId,
+      field,
+      page: line?.page ?? this.block.page,
+      lineStart: line?.line ?? this.block.lineStart,
+      lineEnd: line?.line ?? this.block.lineEnd,
+      rawText: line?.text ?? null,
+    })
+  }
+
+  issue(
+    entity: EntityKind,
+    entityId: number,
+    kind: DataIssueKind,
+    message: string,
+    field: string | null = null,
+  ): void {
+    this.issues.push({ entity, entityId, kind, message, field })
+  }
+}
+
+function squash(text: string): string {
+  return text.normalize('NFKC').toLocaleLowerCase('sv').replace(/\s+/g, ' ').trim()
+}
+
+/** The first line of a block that contains the value as written (case and spacing aside). */
+function locate(lines: readonly SourceLine[], needle: string): SourceLine | undefined {
+  const n = squash(needle)
+  if (n.length === 0) {
+    return undefined
+  }
+  return lines.find((l) => squash(l.text).includes(n))
+}
+
+/** How an amount appears in text once spaces and separators are gone: 11971565 for "11 971 565 kr". */
+function amountNeedle(money: Money): string | null {
+  return Number.isInteger(money.amount) && money.amount >= 1000 ? String(money.amount) : null
+}
+
+function locateAmount(lines: readonly SourceLine[], money: Money): SourceLine | undefined {
+  const digits = amountNeedle(money)
+  return digits ? lines.find((l) => l.text.replace(/[\s.\u00a0\u202f]/g, '').includes(digits)) : undefined
+}
+
+/** Each record's block: from its start line to the line before the next record starts. */
+function blocks(records: readonly ProjectRecord[], lines: readonly SourceLine[]): Block[] {
+  const starts = [...new Set(records.map((r) => r.source.line))].sort((a, b) => a - b)
+  const last = lines.at(-1)?.line ?? 0
+  return records.map((r) => {
+    const start = r.source.line
+    const next = starts.find((s) => s > start)
+    const end = Math.max(start, next === undefined ? last : next - 1)
+    return {
+      lines: lines.filter((l) => l.line >= start && l.line <= end),
+      page: r.source.page,
+      lineStart: start,
+      lineEnd: end,
+    }
+  })
+}
+
+type Problem = { kind: DataIssueKind; field: RecordField; message: string }
+
+function tryMoney(problems: Problem[], money: Money | null, field: RecordField): StoredMoney | null {
+  if (!money) {
+    return null
+  }
+  try {
+    return toStoredMoney(money.amount, money.currency, field)
+  } catch (e) {
+    const reason = e instanceof ValidationError ? e.message : String(e)
+    problems.push({ kind: 'amount', field, message: `${reason}; not stored` })
+    return null
+  }
+}
+
+function validDate(value: string | null, field: 'start' | 'end'): string | null {
+  try {
+    checkPartialDate(value, field)
+    return value
+  } catch {
+    return null
+  }
+}
+
+/** Project fields a record states, cleaned: impossible dates and unknown programmes become issues. */
+async function projectFields(
+  db: Db,
+  record: ProjectRecord,
+): Promise<{ fields: NewProject; problems: Problem[] }> {
+  const problems: Problem[] = []
+  let start = validDate(record.start, 'start')
+  let end = validDate(record.end, 'end')
+  if (record.start && !start) {
+    problems.push({
+      kind: 'date',
+      field: 'start',
+      message: `impossible start date "${record.start}"; not stored`,
+    })
+  }
+  if (record.end && !end) {
+    problems.push({ kind: 'date', field: 'end', message: `impossible end date "${record.end}"; not stored` })
+  }
+  try {
+    checkPeriod(start, end, 'end')
+  } catch {
+    problems.push({
+      kind: 'date',
+      field: 'end',
+      message: `ends ${end} before it starts ${start}; period not stored`,
+    })
+    start = null
+    end = null
+  }
+  let programme: string | null = null
+  if (record.programme) {
+    programme = (await findProgramme(db, record.programme))?.canonical ?? null
+    if (!programme) {
+      // Programmes outside the list keep their own name (programmes.md); a person confirms it.
+      programme = (
+        await addProgramme(db, {
+          canonical: record.programme,
+          family: 'Other',
+          fromYear: null,
+          toYear: null,
+          aliases: [],
+          isEu: false,
+        })
+      ).canonical
+      problems.push({
+        kind: 'programme',
+        field: 'programme',
+        message: `programme "${record.programme}" was not in the programme list; added as a non-EU programme, to be checked`,
+      })
+    }
+  }
+  return {
+    fields: {
+      name: record.name,
+      acronym: record.acronym,
+      summary: record.summary,
+      programme,
+      programmeRaw: record.programmeRaw,
+      start,
+      end,
+      status: record.status,
+      totalBudget: tryMoney(problems, record.totalBudget, 'totalBudget'),
+      euContribution: tryMoney(problems, record.euContribution, 'euContribution'),
+      website: record.website,
+      areas: record.areas,
+    },
+    problems,
+  }
+}
+
+const SIMPLE_FIELDS = [
+  'acronym',
+  'summary',
+  'programme',
+  'programmeRaw',
+  'start',
+  'end',
+  'status',
+  'website',
+] as const
+
+/** Fills the gaps of a project already in the registry; a value that differs becomes an issue, never an overwrite. */
+function mergePatch(
+  existing: Project,
+  incoming: NewProject,
+  log: RecordLog,
+  documentName: string,
+): { patch: ProjectPatch; filled: string[] } {
+  const patch: Record<string, unknown> = {}
+  const filled: string[] = []
+  const consider = (field: string, current: unknown, next: unknown, show: (v: unknown) => string) => {
+    if (next === null || next === undefined) {
+      return
+    }
+    if (current === null || current === undefined) {
+      patch[field] = next
+      filled.push(field)
+    } else if (JSON.stringify(current) !== JSON.stringify(next)) {
+      log.issue(
+        'project',
+        existing.id,
+        'duplicate',
+        `${documentName} states ${field} ${show(next)}; the registry keeps ${show(current)}`,
+        field,
+      )
+    }
+  }
+  const text = (v: unknown) => (typeof v === 'string' ? `"${v}"` : JSON.stringify(v))
+  for (const field of SIMPLE_FIELDS) {
+    consider(field, existing[field], incoming[field], text)
+  }
+  const money = (v: unknown) => {
+    const m = v as StoredMoney
+    return `${m.amountMinor} minor units ${m.currency}`
+  }
+  consider('totalBudget', existing.totalBudget, incoming.totalBudget, money)
+  consider('euContribution', existing.euContribution, incoming.euContribution, money)
+  if (incoming.areas && incoming.areas.length > 0 && existing.areas.length === 0) {
+    patch.areas = incoming.areas
+    filled.push('areas')
+  }
+  return { patch: patch as ProjectPatch, filled }
+}
+
+async function goalIds(
+  db: Db,
+  scope: Scope,
+  texts: readonly string[],
+  cache: CouncilGoal[],
+): Promise<number[]> {
+  const ids: number[] = []
+  for (const text of texts) {
+    let goal = cache.find((g) => squash(g.text) === squash(text))
+    if (!goal) {
+      // A document names goals by text only; the period and number are for a person to set later.
+      const period = 'unspecified'
+      const number = Math.max(0, ...cache.filter((g) => g.period === period).map((g) => g.number)) + 1
+      goal = await createCouncilGoal(db, scope, { period, number, text })
+      cache.push(goal)
+    }
+    ids.push(goal.id)
+  }
+  return [...new Set(ids)]
+}
+
+function payment(paid: PaidInYear, log: RecordLog, projectId: number): NewPayment | null {
+  try {
+    return { year: paid.year, amount: toStoredMoney(paid.amount, paid.currency, 'paidInYear') }
+  } catch (e) {
+    log.issue(
+      'project',
+      projectId,
+      'amount',
+      `${e instanceof Error ? e.message : String(e)}; not stored`,
+      'paidInYear',
+    )
+    return null
+  }
+}
+
+function isTenant(tenant: Organisation, name: string): boolean {
+  const key = nameKey(name)
+  return nameKey(tenant.name) === key || tenant.aliases.some((a) => nameKey(a) === key)
+}
+
+interface StoreContext {
+  readonly scope: Scope
+  readonly tenant: Organisation
+  readonly document: StoredDocument
+  readonly goals: CouncilGoal[]
+}
+
+/** Stores one record: the project (new or matched), participations, payments, contacts, provenance, issues. */
+async function storeRecord(
+  trx: Db,
+  ctx: StoreContext,
+  record: ProjectRecord,
+  block: Block,
+): Promise<{ projectId: number; merged: boolean; log: RecordLog }> {
+  const { scope, tenant, document } = ctx
+  const log = new RecordLog(document.id, block)
+  const { fields, problems } = await projectFields(trx, record)
+
+  const [existing] = (await findProjectsByName(trx, scope, record.name)).filter(
+    (p) => !p.acronym || !record.acronym || p.acronym === record.acronym,
+  )
+  const project = existing ?? (await createProject(trx, scope, fields))
+  let stored: string[]
+  if (existing) {
+    const { patch, filled } = mergePatch(existing, fields, log, document.name)
+    if (filled.length > 0) {
+      await updateProject(trx, scope, existing.id, patch)
+    }
+    stored = filled
+  } else {
+    stored = Object.entries(fields)
+      .filter(
+        ([k, v]) => k !== 'name' && v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0),
+      )
+      .map(([k]) => k)
+  }
+  for (const p of problems) {
+    log.issue('project', project.id, p.kind, p.message, p.field)
+  }
+
+  // Provenance: the record as a whole, then each value it gave.
+  log.source('project', project.id, null)
+  if (!existing) {
+    log.source('project', project.id, 'name', record.name)
+  }
+  for (const field of stored) {
+    const value = (record as Record<string, unknown>)[field]
+    if (field === 'totalBudget' || field === 'euContribution') {
+      const line = locateAmount(block.lines, value as Money)
+      log.source('project', project.id, field, line?.text)
+    } else if (field === 'areas') {
+      log.source('project', project.id, field, record.areas[0])
+    } else {
+      log.source('project', project.id, field, typeof value === 'string' ? value.slice(0, 60) : null)
+    }
+  }
+
+  const participations = await listParticipations(trx, scope, project.id)
+  const byOrganisation = new Map(participations.map((p) => [p.organisationId, p]))
+
+  // The reporting organisation's own part: the tenant's participation.
+  let own: Participation | undefined
+  if (record.organisation) {
+    if (!isTenant(tenant, record.organisation)) {
+      log.issue(
+        'project',
+        project.id,
+        'source',
+        `the document reports for "${record.organisation}" but was imported into ${tenant.name}`,
+        'organisation',
+      )
+    }
+    const unit = record.unit ? await findOrCreateUnit(trx, scope, record.unit) : null
+    const paid = record.paidInYear ? payment(record.paidInYear, log, project.id) : null
+    const councilGoalIds = await goalIds(trx, scope, record.goals, ctx.goals)
+    own = byOrganisation.get(tenant.id)
+    if (!own) {
+      own = await addParticipation(trx, scope, project.id, {
+        organisationId: tenant.id,
+        unitId: unit?.id ?? null,
+        role: record.role,
+        theme: record.theme,
+        payments: paid ? [paid] : [],
+        councilGoalIds,
+      })
+      byOrganisation.set(tenant.id, own)
+    } else {
+      const known = own.payments.find((p) => p.year === paid?.year)
+      if (paid && known && known.amount.amountMinor !== paid.amount.amountMinor) {
+        log.issue(
+          'participation',
+          own.id,
+          'duplicate',
+          `${document.name} states another payment for ${paid.year}`,
+          'paidInYear',
+        )
+      }
+      own = await updateParticipation(trx, scope, own.id, {
+        ...(own.unitId === null && unit && { unitId: unit.id }),
+        ...(own.role === null && record.role && { role: record.role }),
+        ...(own.theme === null && record.theme && { theme: record.theme }),
+        ...(paid &&
+          !known && {
+            payments: [...own.payments.map((p) => ({ year: p.year, amount: p.amount })), paid].sort(
+              (a, b) => a.year - b.year,
+            ),
+          }),
+        councilGoalIds: [...new Set([...own.councilGoalIds, ...councilGoalIds])],
+      })
+    }
+    log.source('participation', own.id, 'organisation', record.organisation)
+    for (const [field, needle] of [
+      ['role', null],
+      ['unit', record.unit],
+      ['theme', record.theme],
+    ] as const) {
+      if (record[field]) {
+        log.source('participation', own.id, field, needle)
+      }
+    }
+    if (record.paidInYear) {
+      log.source('participation', own.id, 'paidInYear', locateAmount(block.lines, record.paidInYear)?.text)
+    }
+    for (const goal of record.goals) {
+      log.source('participation', own.id, 'goals', goal)
+    }
+  }
+
+  // The other organisations named: partners, and the lead partner among them.
+  const named = [...record.partners]
+  if (record.leadPartner && !named.some((p) => nameKey(p.name) === nameKey(record.leadPartner ?? ''))) {
+    named.unshift({ name: record.leadPartner, country: null })
+  }
+  for (const partner of named) {
+    if (isTenant(tenant, partner.name)) {
+      // The source names the reporting organisation among the partners (or as lead partner):
+      // provenance remembers it, so the record can be written back as the source gave it.
+      if (own) {
+        log.source('participation', own.id, 'partners', partner.name)
+        if (record.leadPartner && isTenant(tenant, record.leadPartner)) {
+          log.source('participation', own.id, 'leadPartner', record.leadPartner)
+        }
+      }
+      continue
+    }
+    const organisation = await findOrCreateOrganisation(trx, scope, {
+      name: partner.name,
+      country: partner.country,
+    })
+    const isLead = record.leadPartner !== null && nameKey(record.leadPartner) === nameKey(partner.name)
+    let participation = byOrganisation.get(organisation.id)
+    if (!participation) {
+      participation = await addParticipation(trx, scope, project.id, {
+        organisationId: organisation.id,
+        // Named partners are partners by the record's definition, unless the lead is unknown.
+        role: isLead ? 'lead' : record.leadPartner !== null || record.role === 'lead' ? 'partner' : null,
+      })
+      byOrganisation.set(organisation.id, participation)
+    }
+    log.source('participation', participation.id, 'organisation', partner.name)
+  }
+
+  // Contacts belong to the reporting organisation's participation, else to the first one there is.
+  const holder = own ?? byOrganisation.values().next().value
+  if (record.contacts.length > 0 && !holder) {
+    log.issue(
+      'project',
+      project.id,
+      'missing',
+      `${record.contacts.length} contact(s) not stored: no organisation is named`,
+    )
+  }
+  if (holder) {
+    for (const c of record.contacts) {
+      const contact = await addContact(trx, scope, holder.id, c)
+      log.source('contact', contact.id, null, c.email ?? c.name)
+    }
+  }
+
+  for (const message of record.issues) {
+    log.issue('project', project.id, 'source', message)
+  }
+  return { projectId: project.id, merged: existing !== undefined, log }
+}
+
+/**
+ * Stores one extracted document's records with full provenance, in ONE transaction: the document
+ * (by sha-256: importing the same bytes twice changes nothing), organisations found or created by
+ * identifier or name, projects (a record whose name matches a project of the tenant adds to it and
+ * fills its gaps; differing values become issues, never overwrites), participations, payments,
+ * contacts, where each value came from (page, line range, raw text), and data issues from each
+ * record's `issues` and from values that could not be stored.
+ * @returns `rejected` when a record does not match the project record schema (nothing is stored)
+ */
+export async function importDocument(
+  db: Db,
+  scope: Scope,
+  input: ImportDocumentInput,
+): Promise<ImportDocumentOutcome> {
+  const problems = input.records.flatMap((r, i) =>
+    [...Value.Errors(ProjectRecord, r)]
+      .slice(0, 3)
+      .map((e) => `record ${i + 1}: ${e.instancePath || '/'} ${e.message}`),
+  )
+  if (problems.length > 0) {
+    return { status: 'rejected', file: input.document.name, issues: problems }
+  }
+  return inTransaction(db, async (trx) => {
+    const tenant = await getTenant(trx, scope.tenantId)
+    const { document, created } = await storeDocument(trx, scope, {
+      name: input.document.name,
+      mediaType: input.document.mediaType,
+      sha256: input.document.sha256,
+      bytes: input.document.bytes,
+    })
+    if (!created) {
+      return { status: 'unchanged', document }
+    }
+    const ctx: StoreContext = { scope, tenant, document, goals: await listCouncilGoals(trx, scope) }
+    const recordBlocks = blocks(input.records, input.document.lines ?? [])
+    const projectIds: number[] = []
+    let merged = 0
+    let issues = 0
+    for (const [i, record] of input.records.entries()) {
+      const block = recordBlocks[i] as Block
+      const result = await storeRecord(trx, ctx, record, block)
+      await addProvenance(trx, scope, result.log.provenance)
+      await raiseDataIssues(trx, scope, result.log.issues)
+      projectIds.push(result.projectId)
+      merged += result.merged ? 1 : 0
+      issues += result.log.issues.length
+    }
+    return {
+      status: 'imported',
+      document,
+      projectIds,
+      created: input.records.length - merged,
+      merged,
+      issues,
+    }
+  })
+}
