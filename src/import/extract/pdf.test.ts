@@ -154,7 +154,14 @@ describe('extractPdf on the committee forms', { skip: !haveForms }, () => {
         ] as const) {
           assert.deepEqual(r[k], g[k], `${r.name}: ${k}`)
         }
-        for (const k of ['totalBudget', 'paidInYear', 'goals', 'partners'] as const) {
+        for (const k of [
+          'totalBudget',
+          'paidInYear',
+          'goals',
+          'partners',
+          'summary',
+          'programmeRaw',
+        ] as const) {
           assert.deepEqual(r[k], g[k], `${r.name}: ${k}`)
         }
         assert.equal(r.source.page !== null && r.source.page >= 1, true)

@@ -69,7 +69,8 @@ export function unitsByLine(lines: readonly FormLine[]): (string | null)[] {
 }
 
 /** Reporting organisations name themselves on the cover: "Malmö stad", "Lunds kommun", "Region Skåne". */
-const ORGANISATION = /^((\p{Lu}[\p{L}-]*\s)+(stad|kommun)|Region\s+\p{Lu}[\p{L}-]+(\s\p{Lu}[\p{L}-]+)?)$/u
+const ORGANISATION =
+  /^((\p{Lu}[\p{L}-]*\s)+([Ss]tad|[Kk]ommun)|Region\s+\p{Lu}[\p{L}-]+(\s\p{Lu}[\p{L}-]+)?)$/u
 
 /**
  * The organisation that reports: a cover line of its own near the top of the document. A committee's

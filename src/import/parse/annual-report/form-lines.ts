@@ -15,6 +15,8 @@ export interface FormLine {
   readonly left: string
   /** the right cell of a table row (the answer); '' for an untabbed line */
   readonly right: string
+  /** true for the first line of a new page (a PDF page, or a plain-text line the extraction indented) */
+  readonly newPage: boolean
   readonly source: SourceLine
 }
 
@@ -42,20 +44,24 @@ export function isPageFurniture(text: string): boolean {
 /** Turns the document's lines into {@link FormLine}s, dropping page furniture. */
 export function toFormLines(doc: SourceDocument): FormLine[] {
   const out: FormLine[] = []
+  let page: number | null = null
   for (const source of doc.lines) {
     const raw = source.text
+    // Text extracted from a PDF page by page marks each new page's first line with a space.
+    const newPage = (source.page !== null && source.page !== page) || /^[ \f]\S/.test(raw)
+    page = source.page
     const tab = raw.indexOf('\t')
     if (tab >= 0) {
       const left = squash(raw.slice(0, tab))
       const right = squash(raw.slice(tab + 1).replace(/\t/g, ' '))
-      out.push({ text: squash(`${left} ${right}`), tabbed: true, left, right, source })
+      out.push({ text: squash(`${left} ${right}`), tabbed: true, left, right, newPage, source })
       continue
     }
     const text = squash(raw)
     if (isPageFurniture(text)) {
       continue
     }
-    out.push({ text, tabbed: false, left: text, right: '', source })
+    out.push({ text, tabbed: false, left: text, right: '', newPage, source })
   }
   return out
 }

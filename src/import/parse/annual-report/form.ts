@@ -168,27 +168,37 @@ export function joinLines(texts: readonly string[]): string {
   return out
 }
 
-/** Splits lines into paragraphs at blank lines. */
+/**
+ * Splits lines into paragraphs at blank lines, and where a new page starts after a full stop
+ * (a page break that falls between paragraphs leaves no blank line in PDF text).
+ */
 export function paragraphsOf(lines: readonly FormLine[]): string[] {
   const out: string[] = []
   let current: string[] = []
+  const flush = () => {
+    if (current.length > 0) {
+      out.push(joinLines(current))
+    }
+    current = []
+  }
   for (const l of lines) {
     if (l.text === '') {
-      if (current.length > 0) {
-        out.push(joinLines(current))
-      }
-      current = []
+      flush()
       continue
+    }
+    if (l.newPage && /[.!?]$/.test(current[current.length - 1] ?? '')) {
+      flush()
     }
     current.push(l.text)
   }
-  if (current.length > 0) {
-    out.push(joinLines(current))
-  }
+  flush()
   return out
 }
 
 const TITLE_LIKE = /^[^\s].{0,100}$/
+
+/** A committee's heading ("Tekniska nämnden", "Kommunstyrelsen") or a part's ("Del 2; …"). */
+const HEADING_ABOVE = /^(\p{Lu}[\p{L}\-–, ]{1,60}(nämnd|nämnden|styrelse|styrelsen)|del\s*\d\b.{0,120})$/iu
 
 function isTitleLike(line: FormLine): boolean {
   const t = line.text
@@ -229,6 +239,10 @@ function preambleStart(lines: readonly FormLine[], formStart: number, floor: num
     titles++
     i--
     skipBlanks()
+  }
+  // the committee's heading (or the part's) when this form opens a new committee
+  while (i > floor && (isBlank(lines[i]) || HEADING_ABOVE.test(lines[i]?.text ?? ''))) {
+    i--
   }
   return i + 1
 }
@@ -320,9 +334,8 @@ export function readForms(lines: readonly FormLine[]): ProjectForm[] {
       block.push(line)
     }
     flush()
-    let heading: FormLine | null = null
     const prevStart = n > 0 ? (starts[n - 1] ?? -1) : -1
-    heading = headingOf(lines, start, prevStart)
+    const heading = headingOf(lines, start, prevStart)
     let descLines: FormLine[] = []
     if (descriptionFrom >= 0) {
       let d = descriptionFrom

@@ -177,12 +177,26 @@ function isProgrammeName(text: string): boolean {
 }
 
 /** The first paragraph of the description, passing over a subtitle line above it. */
-function summaryOf(paragraphs: readonly string[]): string | null {
+function summaryOf(paragraphs: readonly string[], names: readonly string[]): string | null {
   const [first, second] = paragraphs
   if (first === undefined) {
     return null
   }
-  if (second !== undefined && first.split(' ').length <= 8 && !/[.!?:]$/.test(first)) {
+  if (second === undefined) {
+    return first
+  }
+  const words = first.split(' ').length
+  // A subtitle ("Erasmus-Ackreditering Projekt 8670+8680+8690"), or the project's name restated as
+  // a title ("UNITY - Creating an ECO online …", "Förstudie Etablering av … klimatomställning.").
+  const folded = fold(first)
+  const restates = names.some((n) => {
+    const f = fold(n)
+    return (
+      f !== '' &&
+      (folded === f || (folded.startsWith(`${f} `) && /^\S+\s+[-–:]\s/u.test(first.slice(n.length - 1))))
+    )
+  })
+  if ((words <= 8 && !/[.!?:]$/.test(first)) || (restates && words <= 25)) {
     return second
   }
   return first
@@ -309,7 +323,10 @@ export function formToRecord(
     website: prose?.website ?? null,
     goals: goals.goals,
     areas: [],
-    summary: summaryOf(form.description),
+    summary: summaryOf(
+      form.description,
+      [rawName, names.name, names.acronym ?? ''].filter((n) => n !== ''),
+    ),
     source: { document: doc.name, page: form.first.source.page, line: form.first.source.line },
     issues,
   }
