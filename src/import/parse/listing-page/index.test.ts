@@ -276,6 +276,68 @@ describe('readListingPage on a small page of another body', () => {
   })
 })
 
+describe('readListingPage on an English page', () => {
+  it('reads English labels, country codes, EU contribution and a coordinator', () => {
+    const doc = textDocument(
+      'projects.txt',
+      [
+        'International projects',
+        '',
+        'Municipality of Nordby takes part in several EU-funded projects.',
+        '',
+        'Ongoing projects',
+        '',
+        'GreenPorts – Green Ports for Small Cities',
+        '',
+        'GreenPorts helps small port cities cut emissions from ferries and harbour traffic.',
+        '',
+        'Project period: 1 January 2022 – 31 December 2025',
+        'Programme: Interreg Baltic Sea Region',
+        'Lead partner: City of Turku (FI)',
+        'Partners: Nordby kommun (SE), Port of Tallinn (EE), Klaipėda University (LT)',
+        'Total budget: EUR 2.4 million',
+        'EU contribution: EUR 1.92 million',
+        'Website: www.greenports-project.eu',
+        'Contact: Anna Berg, project manager, anna.berg@nordby.se',
+        '',
+        'Completed projects',
+        '',
+        'Youth Bridges',
+        '',
+        'The project gave young people in three countries a chance to meet and work on local democracy.',
+        '',
+        'Project period: 2018–2020',
+        'Programme: Erasmus+ KA2',
+        'Coordinator: Nordby kommun',
+      ].join('\n'),
+    )
+    const [ports, youth] = readListingPage(doc)
+    assert.deepEqual(
+      [ports?.name, ports?.acronym, ports?.role, ports?.status, ports?.start, ports?.end, ports?.leadPartner],
+      [
+        'Green Ports for Small Cities',
+        'GreenPorts',
+        'partner',
+        'ongoing',
+        '2022-01-01',
+        '2025-12-31',
+        'City of Turku',
+      ],
+    )
+    assert.deepEqual(ports?.totalBudget, { amount: 2400000, currency: 'EUR' })
+    assert.deepEqual(ports?.euContribution, { amount: 1920000, currency: 'EUR' })
+    assert.deepEqual(ports?.partners[0], { name: 'City of Turku', country: 'FI' })
+    assert.deepEqual(ports?.contacts, [
+      { name: 'Anna Berg', title: 'project manager', phone: null, email: 'anna.berg@nordby.se' },
+    ])
+    assert.equal(ports?.organisation, 'Nordby kommun')
+    assert.deepEqual(
+      [youth?.role, youth?.status, youth?.programme, youth?.start],
+      ['lead', 'completed', 'Erasmus+', '2018'],
+    )
+  })
+})
+
 describe('readListingNetworks', () => {
   it('reads the networks section of a page', { skip }, () => {
     const nets = readListingNetworks(excerpt(LJUNGBY, 1, 146))

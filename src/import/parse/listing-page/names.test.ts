@@ -22,6 +22,8 @@ describe('splitTitle', () => {
       null,
     ],
     ['ReproUnion', 'ReproUnion', null],
+    ['GreenPorts – Green Ports for Small Cities', 'Green Ports for Small Cities', 'GreenPorts'],
+    ['ReBuild – Resilient Buildings in the North', 'Resilient Buildings in the North', 'ReBuild'],
   ]
   for (const [title, name, acronym] of cases) {
     it(`reads ${JSON.stringify(title)}`, () => {

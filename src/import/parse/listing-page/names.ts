@@ -15,6 +15,28 @@ const SPLIT = /^(.+?)\s+[–—-]\s+(.+)$/u
 const words = (s: string): number => s.trim().split(/\s+/).length
 
 /**
+ * True when a one-word title part is the short form of the rest: "GreenPorts – Green Ports for
+ * Small Cities" (the long form starts with it) or "ReBuild – Resilient Buildings" (its capitals are
+ * the long form's initials).
+ */
+function shortFormOf(short: string, long: string): boolean {
+  if (words(short) !== 1 || !/\p{Lu}/u.test(short.slice(1)) || words(long) < 3) {
+    return false
+  }
+  const compact = long.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase()
+  if (compact.startsWith(short.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase())) {
+    return true
+  }
+  const capitals = short.replace(/[^\p{Lu}]/gu, '')
+  const initials = long
+    .split(/\s+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w.charAt(0))
+    .join('')
+  return capitals.length >= 2 && initials.startsWith(capitals)
+}
+
+/**
  * Splits a title into name and acronym: "GREAT – Green Region with Alternative fuels for
  * Transport" → acronym GREAT; "Sammansatt problematik i Kronobergs län - SPIK" → acronym SPIK;
  * "Fiber till alla (FABS)" → acronym FABS. A programme appended to the title ("S34Growth - Interreg
@@ -26,7 +48,7 @@ export function splitTitle(title: string): NameRead {
   if (m) {
     const a = (m[1] ?? '').trim()
     const b = (m[2] ?? '').trim()
-    if (ACRONYM_LIKE.test(a) && words(b) >= 2 && words(a) < words(b)) {
+    if ((ACRONYM_LIKE.test(a) || shortFormOf(a, b)) && words(b) >= 2 && words(a) < words(b)) {
       return { name: b, acronym: a, issues: [] }
     }
     if (ALL_CAPS.test(b) && words(a) >= 2) {

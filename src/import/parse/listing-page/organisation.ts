@@ -7,11 +7,11 @@ import { fold } from '../fields/fold.js'
  */
 
 const BODY =
-  /(?<![\p{L}\p{N}])(Region [\p{Lu}][\p{L}-]+(?: län)?|Länsstyrelsen (?:i )?[\p{Lu}][\p{L}-]+(?: län)?|[\p{Lu}][\p{L}-]+ (?:kommun|stad|kommune|kommunförbund)(?![\p{L}])|[\p{Lu}][\p{L}-]+ (?:Municipality|City Council|County Council))/gu
+  /(?<![\p{L}\p{N}])(Region [\p{Lu}][\p{L}-]+(?: län)?|Länsstyrelsen (?:i )?[\p{Lu}][\p{L}-]+(?: län)?|[\p{Lu}][\p{L}-]+ (?:kommun|stad|kommune|kommunförbund)(?![\p{L}])|[\p{Lu}][\p{L}-]+ (?:Municipality|City Council|County Council)|Municipality of [\p{Lu}][\p{L}-]+)/gu
 
 /** The folded key of a body, so "Hässleholm kommun", "Hässleholms kommun" and "Hässleholm Municipality" meet. */
 export function bodyKey(name: string): string {
-  const f = fold(name)
+  const f = fold(name).replace(/^municipality of (\S+)$/, '$1 municipality')
   const m = /^(.+?)s? (kommun|kommune|municipality|stad|city council)$/.exec(f)
   if (m?.[1]) {
     return `${m[1].replace(/s$/, '')} kommun`
