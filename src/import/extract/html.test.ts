@@ -127,6 +127,29 @@ describe('HTML listing pages read end to end', () => {
     assert.equal(again?.source.line, doc.lines.find((l) => l.text.includes('BLUE') && l.line > 30)?.line)
   })
 
+  it('labels in bold on a line of their own, the value under them', async () => {
+    const html = [
+      '<main><h1>EU-projekt</h1><p>Här hittar du Åsby kommuns pågående EU-projekt.</p>',
+      '<h2>Vattenvägar</h2><p>Projektet restaurerar vattendrag och våtmarker i östra delen av kommunen.</p>',
+      '<p><strong>Projektperiod</strong><br>2016-02-01 – 2019-12-31</p>',
+      '<p><strong>Finansiering</strong><br>Landsbygdsprogrammet</p>',
+      '<p><strong>Kontaktperson</strong><br>Per Ek, miljöstrateg<br>per.ek@asby.se</p>',
+      '<h2>Skolbron</h2><p>Skolbron låter elever i två länder samarbeta kring naturvetenskap.</p>',
+      '<p><strong>Projektperiod:</strong> 2021–2023</p><p><strong>Program:</strong> Erasmus+</p></main>',
+    ].join('')
+    const rs = readListingPage(await extractHtml(html, 'eu.html'))
+    assert.deepEqual(
+      rs.map((r) => [r.name, r.organisation, r.status, r.start, r.end, r.programme]),
+      [
+        ['Vattenvägar', 'Åsby kommun', 'ongoing', '2016-02-01', '2019-12-31', 'EAFRD'],
+        ['Skolbron', 'Åsby kommun', 'ongoing', '2021', '2023', 'Erasmus+'],
+      ],
+    )
+    assert.deepEqual(rs[0]?.contacts, [
+      { name: 'Per Ek', title: 'miljöstrateg', phone: null, email: 'per.ek@asby.se' },
+    ])
+  })
+
   it('a headings page (status sections, a table of facts, a networks section)', async () => {
     const doc = await extractHtml(fixture('listing-page-headings.html'), 'listing-page-headings.html')
     const rs = readListingPage(doc)

@@ -44,6 +44,8 @@ interface Labelled {
   /** the value on the label's line, or the lines that follow an empty label, joined by '\n' */
   readonly value: string
   readonly lines: readonly string[]
+  /** the source wrote "Label:" with nothing after it and put the value on the following lines */
+  readonly leftEmpty: boolean
 }
 
 /** The block's text sorted into what the readers need. */
@@ -262,7 +264,10 @@ function sortBody(lines: readonly PageLine[], block: Block): Body {
       continue
     }
     texts.push(l.text)
-    const lv = labelValue(l.text)
+    // "Projektperiod" in bold on a line of its own, its value on the next: a label without a colon
+    const next0 = lines[i + 1]
+    const bareLabel = labelKind(l.text) !== null && next0 !== undefined && !next0.blank ? `${l.text}:` : null
+    const lv = labelValue(bareLabel ?? l.text)
     const kind = lv ? labelKind(lv.label) : null
     const bareContact =
       !lv && /^(kontakt|kontakter|kontaktpersoner?|contacts?|kontaktuppgifter)$/i.test(l.text)
@@ -291,7 +296,13 @@ function sortBody(lines: readonly PageLine[], block: Block): Body {
         texts.push(...cont.lines)
         j = cont.next
       }
-      labelled.push({ kind, label: lv.label, value, lines: spanned })
+      labelled.push({
+        kind,
+        label: lv.label,
+        value,
+        lines: spanned,
+        leftEmpty: bareLabel === null && lv.value === '',
+      })
       i = j
       continue
     }
@@ -545,7 +556,7 @@ function readPeriod(
   for (const l of body.labelled) {
     if (l.kind === 'period' && start === null && end === null) {
       take(l.value)
-      if (l.lines.length > 1 && (start !== null || end !== null)) {
+      if (l.leftEmpty && (start !== null || end !== null)) {
         issues.push(
           `'${l.label}:' left empty; the period is read from the line that follows ('${l.value.split('\n')[0]}')`,
         )

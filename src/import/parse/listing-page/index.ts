@@ -75,11 +75,11 @@ export function readListingNetworks(doc: SourceDocument): ListingNetwork[] {
 const INTRO_STATUS: ReadonlyArray<readonly [ProjectStatus, RegExp]> = [
   [
     'completed',
-    /\b(avslutade projekt|projekt som (har )?avslutats|tidigare projekt|genomförda projekt|completed projects|finished projects|past projects)\b/i,
+    /(?<![\p{L}])(avslutade (?:\p{L}+[- ])?projekt|projekt som (har )?avslutats|tidigare (?:\p{L}+[- ])?projekt|genomförda (?:\p{L}+[- ])?projekt|(?:completed|finished|past) (?:\p{L}+[- ])?projects)\b/iu,
   ],
   [
     'ongoing',
-    /\b(pågående projekt|projekt som pågår|aktuella projekt|ongoing projects|current projects|running projects)\b/i,
+    /(?<![\p{L}])(pågående (?:\p{L}+[- ])?projekt|projekt som pågår|aktuella (?:\p{L}+[- ])?projekt|(?:ongoing|current|running) (?:\p{L}+[- ])?projects)\b/iu,
   ],
 ]
 

@@ -7,12 +7,12 @@ import { fold } from '../fields/fold.js'
  */
 
 const BODY =
-  /(?<![\p{L}\p{N}])(Region [\p{Lu}][\p{L}-]+(?: län)?|Länsstyrelsen (?:i )?[\p{Lu}][\p{L}-]+(?: län)?|[\p{Lu}][\p{L}-]+ (?:kommun|stad|kommune|kommunförbund)(?![\p{L}])|[\p{Lu}][\p{L}-]+ (?:Municipality|City Council|County Council)|Municipality of [\p{Lu}][\p{L}-]+)/gu
+  /(?<![\p{L}\p{N}])(Region [\p{Lu}][\p{L}-]+(?: län)?|Länsstyrelsen (?:i )?[\p{Lu}][\p{L}-]+(?: län)?|[\p{Lu}][\p{L}-]+ (?:kommuns?|stads?|kommune|kommunförbund)(?![\p{L}])|[\p{Lu}][\p{L}-]+ (?:Municipality|City Council|County Council)|Municipality of [\p{Lu}][\p{L}-]+)/gu
 
 /** The folded key of a body, so "Hässleholm kommun", "Hässleholms kommun" and "Hässleholm Municipality" meet. */
 export function bodyKey(name: string): string {
   const f = fold(name).replace(/^municipality of (\S+)$/, '$1 municipality')
-  const m = /^(.+?)s? (kommun|kommune|municipality|stad|city council)$/.exec(f)
+  const m = /^(.+?)s? (kommun|kommune|municipality|stad|city council)s?$/.exec(f)
   if (m?.[1]) {
     return `${m[1].replace(/s$/, '')} kommun`
   }
@@ -35,8 +35,10 @@ export function readOrganisation(intro: readonly string[], all: readonly string[
   for (const text of all) {
     for (const m of text.matchAll(BODY)) {
       const key = bodyKey(m[1] ?? '')
+      // "Åsby kommuns pågående projekt": the genitive names the body "Åsby kommun"
+      const spelling = (m[1] ?? '').replace(/ (kommun|stad)s$/, ' $1')
       const spellings = counts.get(key) ?? new Map<string, number>()
-      spellings.set(m[1] ?? '', (spellings.get(m[1] ?? '') ?? 0) + 1)
+      spellings.set(spelling, (spellings.get(spelling) ?? 0) + 1)
       counts.set(key, spellings)
     }
   }
