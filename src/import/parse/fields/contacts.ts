@@ -3,7 +3,8 @@ import { normaliseDashes, squash } from './fold.js'
 
 /** Contacts: people (or a unit) named with title, Swedish phone number and e-mail. */
 
-const EMAIL = /[\p{L}\d._%+-]+@[\p{L}\d.-]+\.[\p{L}]{2,}/u
+// The lookbehind starts a match only where an address can begin, which keeps long lines linear.
+const EMAIL = /(?<![\p{L}\d._%+-])[\p{L}\d._%+-]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}/u
 
 // Swedish numbers as written: "0451-29 87 70", "072 - 233 09 80", "+46 40 675 34 39", "08-123 456 78".
 const PHONE =

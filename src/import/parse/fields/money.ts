@@ -44,6 +44,10 @@ const MULTIPLIERS: readonly { re: RegExp; exp: number }[] = [
 const MULTIPLIER_WORD =
   'miljarder|miljard|mdr|billions?|bn|miljoner|miljon|milj\\.?|mio\\.?|mn|millions?|mill\\.?|tusen|thousand|m|k'
 
+const MULTIPLIER_AFTER = new RegExp(`^\\s*(${MULTIPLIER_WORD})(?![\\p{L}])\\.?`, 'iu')
+const CURRENCY_AFTER = new RegExp(`^\\s*(${CURRENCY_WORD})(?![\\p{L}])`, 'iu')
+const CURRENCY_BEFORE = new RegExp(`(?:^|[^\\p{L}])(${CURRENCY_WORD})\\s*$`, 'iu')
+
 /** Answers that state no amount. "Vet ej" (don't know) is also a data-quality issue. */
 const NO_AMOUNT = /^(?:-+|–|—|x|n\/a|ej aktuellt|inget|ingen|saknas|\.+)$/i
 const UNKNOWN = /^(?:vet ej|vet inte|okänt|okänd|unknown|ej känt)\.?$/i
@@ -109,7 +113,7 @@ function findNumbers(text: string): Candidate[] {
     let raw = m[0].replace(/[ .,']+$/, '')
     const index = m.index
     const end = index + raw.length
-    const after = text.slice(end)
+    const after = text.slice(end, end + 20)
     const prev = text.slice(Math.max(0, index - 1), index)
     if (/^\s*(?:%|procent|percent|per cent)/i.test(after)) {
       continue
@@ -121,7 +125,7 @@ function findNumbers(text: string): Candidate[] {
     raw = raw.trim()
     // "2019 1 000 000 kr": two numbers run together by a space; split where both halves are
     // well-formed. A run no split makes whole ("2 2213 206") stays, to be refused as unreadable.
-    const split = groupingError(raw) ? splitRun(raw) : null
+    const split = raw.length <= 40 && groupingError(raw) ? splitRun(raw) : null
     if (split) {
       out.push({ raw: split[0], index, end: index + split[0].length })
       out.push({ raw: split[1], index: end - split[1].length, end })
@@ -156,18 +160,19 @@ function splitRun(raw: string): [string, string] | null {
 
 /** The currency and power of ten named right after (or right before) the number. */
 function unitAround(text: string, c: Candidate): { currency: string | null; exp: number } {
-  const after = text.slice(c.end)
-  const before = text.slice(0, c.index)
+  // Units stand next to the number; looking only nearby keeps long lines linear.
+  const after = text.slice(c.end, c.end + 40)
+  const before = text.slice(Math.max(0, c.index - 40), c.index)
   let exp = 0
   let currency: string | null = null
-  const mult = new RegExp(`^\\s*(${MULTIPLIER_WORD})(?![\\p{L}])\\.?`, 'iu').exec(after)
+  const mult = MULTIPLIER_AFTER.exec(after)
   let rest = after
   if (mult?.[1]) {
     const word = mult[1]
     // A lone 'm'/'k'/'t' only counts when upper case or followed by a currency: 'EUR 1.87 M'.
     const found = MULTIPLIERS.find((x) => x.re.test(word))
     // 'SEK 1.2m': a lower-case letter counts when a currency stands right before the number.
-    const currencyBefore = new RegExp(`(?:^|[^\\p{L}])(?:${CURRENCY_WORD})\\s*$`, 'iu').test(before)
+    const currencyBefore = CURRENCY_BEFORE.test(before)
     if (
       found &&
       (word.length > 1 || /^[MK]$/.test(word) || currencyBefore || currencyAt(after.slice(mult[0].length)))
@@ -181,7 +186,7 @@ function unitAround(text: string, c: Candidate): { currency: string | null; exp:
     currency = cur.currency
     exp += cur.exp
   } else {
-    const pre = new RegExp(`(?:^|[^\\p{L}])(${CURRENCY_WORD})\\s*$`, 'iu').exec(before)
+    const pre = CURRENCY_BEFORE.exec(before)
     const word = pre?.[1]
     const found = word ? CURRENCIES.find((x) => x.re.test(word)) : undefined
     if (found) {
@@ -193,7 +198,7 @@ function unitAround(text: string, c: Candidate): { currency: string | null; exp:
 }
 
 function currencyAt(text: string): { currency: string; exp: number } | null {
-  const m = new RegExp(`^\\s*(${CURRENCY_WORD})(?![\\p{L}])`, 'iu').exec(text)
+  const m = CURRENCY_AFTER.exec(text)
   const word = m?.[1]
   if (!word) {
     return null
