@@ -18,14 +18,26 @@ function makePdf(
   texts: readonly { x: number; y: number; s: string }[],
   opts: { encrypt?: boolean } = {},
 ): Uint8Array {
-  const content = texts.map((t) => `BT /F1 10 Tf ${t.x} ${t.y} Td (${t.s}) Tj ET`).join('\n')
-  const objs = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ]
+  return makePagedPdf([texts], opts)
+}
+
+/** A PDF of 600×800 pages with text at the given positions (Helvetica 10 pt, WinAnsi). */
+function makePagedPdf(
+  pages: readonly (readonly { x: number; y: number; s: string }[])[],
+  opts: { encrypt?: boolean } = {},
+): Uint8Array {
+  const n = pages.length
+  const kids = pages.map((_, i) => `${3 + 2 * i} 0 R`).join(' ')
+  const font = 3 + 2 * n
+  const objs = ['<< /Type /Catalog /Pages 2 0 R >>', `<< /Type /Pages /Kids [${kids}] /Count ${n} >>`]
+  for (const [i, texts] of pages.entries()) {
+    const content = texts.map((t) => `BT /F1 10 Tf ${t.x} ${t.y} Td (${t.s}) Tj ET`).join('\n')
+    objs.push(
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Contents ${4 + 2 * i} 0 R /Resources << /Font << /F1 ${font} 0 R >> >> >>`,
+      `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`,
+    )
+  }
+  objs.push('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>')
   if (opts.encrypt) {
     // Standard security handler, revision 2, with a user password the empty string does not open.
     objs.push(`<< /Filter /Standard /V 1 /R 2 /O <${'11'.repeat(32)}> /U <${'22'.repeat(32)}> /P -4 >>`)
@@ -33,10 +45,10 @@ function makePdf(
   let out = '%PDF-1.4\n'
   const offsets: number[] = []
   objs.forEach((o, i) => {
-    offsets.push(out.length)
+    offsets.push(Buffer.byteLength(out, 'latin1'))
     out += `${i + 1} 0 obj\n${o}\nendobj\n`
   })
-  const xref = out.length
+  const xref = Buffer.byteLength(out, 'latin1')
   out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n`
   out += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')
   const encrypt = opts.encrypt
@@ -102,6 +114,49 @@ describe('extractPdfLines', () => {
       'A heading across the page that is long enough to cross into the right column',
       ...left,
       ...right,
+    ])
+  })
+
+  it('writes running headers and footers once, at the top, and lets a form run on over the page break', async () => {
+    const page = (n: number, rows: [string, string][]) => [
+      { x: 56, y: 780, s: 'Internationell redovisning 2025' },
+      ...rows.flatMap(([l, r], i) => [
+        { x: 56, y: 700 - i * 14, s: l },
+        { x: 320, y: 700 - i * 14, s: r },
+      ]),
+      { x: 56, y: 30, s: `Sida ${n} av 4` },
+    ]
+    const pdf = makePagedPdf([
+      page(1, [
+        ['Projektnamn', 'Medvind'],
+        ['Projektstart', '2025-09-01'],
+        ['Program', 'ESF+'],
+      ]),
+      page(2, [
+        ['Projektslut', '2028-04-30'],
+        ['Vilket av kommunfullmäktigemål?', 'En mer jämlik stad'],
+        ['Beskriv förvaltningens roll:', 'Projektägare'],
+      ]),
+      page(3, [
+        ['Projektnamn', 'Uppsök'],
+        ['Projektstart', '2023-03-01'],
+        ['Program', 'ESF+'],
+      ]),
+      page(4, [
+        ['Projektslut', '2026-02-28'],
+        ['Total budget SEK', '1 000 kr'],
+        ['Utbetalt SEK', '0 kr'],
+      ]),
+    ])
+    const texts = (await extractPdfLines(pdf, 'report.pdf')).map((l) => l.text).filter((t) => t !== '')
+    assert.equal(texts[0], 'Internationell redovisning 2025')
+    assert.equal(texts.filter((t) => t === 'Internationell redovisning 2025').length, 1)
+    assert.equal(texts.filter((t) => /^Sida \d av 4$/.test(t)).length, 1)
+    const at = texts.indexOf('Projektslut\t2028-04-30')
+    assert.deepEqual(texts.slice(at, at + 3), [
+      'Projektslut\t2028-04-30',
+      'Vilket av kommunfullmäktigemål?\tEn mer jämlik stad',
+      'Beskriv förvaltningens roll:\tProjektägare',
     ])
   })
 

@@ -159,6 +159,51 @@ function pageTexts(lines: readonly VisualLine[]): string[] {
   return out
 }
 
+/**
+ * Drops running headers and footers: a line in a page's top or bottom tenth whose text (page
+ * numbers aside) recurs on at least half the pages (and three). Left in place they would cut into
+ * a form that runs over a page break; each is written once, at the top of the first page, as it
+ * may carry the report's title and year.
+ */
+function dropRunningLines(pages: VisualLine[][], margins: readonly { top: number; bottom: number }[]): void {
+  const key = (l: VisualLine) =>
+    l.cells
+      .map((c) => c.text)
+      .join(' ')
+      .replace(/\d+/g, '#')
+  const inMargin = (l: VisualLine, i: number) => {
+    const m = margins[i]
+    return m !== undefined && (l.y >= m.top || l.y <= m.bottom)
+  }
+  const pagesWith = new Map<string, number>()
+  pages.forEach((lines, i) => {
+    for (const k of new Set(lines.filter((l) => inMargin(l, i)).map(key))) {
+      pagesWith.set(k, (pagesWith.get(k) ?? 0) + 1)
+    }
+  })
+  const running = new Set([...pagesWith].filter(([, n]) => n >= 3 && n * 2 >= pages.length).map(([k]) => k))
+  if (running.size === 0) {
+    return
+  }
+  const firsts = new Map<string, VisualLine>()
+  pages.forEach((lines, i) => {
+    pages[i] = lines.filter((l) => {
+      const k = key(l)
+      if (!inMargin(l, i) || !running.has(k)) {
+        return true
+      }
+      if (!firsts.has(k)) {
+        firsts.set(k, l)
+      }
+      return false
+    })
+  })
+  // Written above everything else on the first page, spaced so no two read as one paragraph.
+  const top = Math.max(0, ...pages.flatMap((lines) => lines.map((l) => l.y))) + 1000
+  const once = [...firsts.values()].map((l, n) => ({ ...l, y: top + (firsts.size - n) * 3 * l.size }))
+  pages[0] = [...once, ...(pages[0] ?? [])]
+}
+
 interface PdfTextItem {
   readonly str: string
   readonly transform: readonly number[]
@@ -207,6 +252,8 @@ export async function extractPdfLines(bytes: Uint8Array, name: string): Promise<
   }
   try {
     const out: SourceLine[] = []
+    const pages: VisualLine[][] = []
+    const margins: { top: number; bottom: number }[] = []
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p)
       const content = await page.getTextContent()
@@ -219,11 +266,17 @@ export async function extractPdfLines(bytes: Uint8Array, name: string): Promise<
         const size = Math.abs(item.height) || Math.hypot(a, b) || Math.abs(d) || 10
         runs.push({ text: item.str, x, y, right: x + item.width, size })
       }
+      const [, y1 = 0, , y2 = 842] = page.view
+      margins.push({ bottom: y1 + 0.1 * (y2 - y1), top: y2 - 0.1 * (y2 - y1) })
       page.cleanup()
-      for (const text of pageTexts(toVisualLines(runs))) {
-        out.push({ text, line: out.length + 1, page: p })
-      }
+      pages.push(toVisualLines(runs))
     }
+    dropRunningLines(pages, margins)
+    pages.forEach((lines, i) => {
+      for (const text of pageTexts(lines)) {
+        out.push({ text, line: out.length + 1, page: i + 1 })
+      }
+    })
     return out
   } catch (e) {
     throw refusal(name, e)

@@ -51,6 +51,9 @@ export function toFormLines(doc: SourceDocument): FormLine[] {
     const newPage = (source.page !== null && source.page !== page) || /^[ \f]\S/.test(raw)
     page = source.page
     const tab = raw.indexOf('\t')
+    if (isPageFurniture(squash(raw))) {
+      continue
+    }
     if (tab >= 0) {
       const left = squash(raw.slice(0, tab))
       const right = squash(raw.slice(tab + 1).replace(/\t/g, ' '))
@@ -58,9 +61,6 @@ export function toFormLines(doc: SourceDocument): FormLine[] {
       continue
     }
     const text = squash(raw)
-    if (isPageFurniture(text)) {
-      continue
-    }
     out.push({ text, tabbed: false, left: text, right: '', newPage, source })
   }
   return out
