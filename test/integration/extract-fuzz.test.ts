@@ -17,6 +17,7 @@ import { ImportFormatError } from '../../src/shared/errors.js'
  */
 
 const SEEDS = resolve(process.cwd(), '../shared/seeds')
+const FORMS = resolve(process.cwd(), '../shared/forms')
 const seeds = existsSync(SEEDS)
   ? [
       '000_54173b202783afc2.txt',
@@ -153,6 +154,39 @@ describe('extract under mutation', { skip: seeds.length > 0 ? false : `no seeds 
       )
     })
   }
+
+  it('mutated committee forms (PDF, DOCX) are read or refused with an ImportFormatError', {
+    skip: existsSync(FORMS) ? false : `no forms at ${FORMS}`,
+  }, async () => {
+    const files = ['kulturnamnden.pdf', 'kulturnamnden.docx'].map((f) => ({
+      name: f,
+      bytes: readFileSync(resolve(FORMS, f)),
+    }))
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...files),
+        fc.array(fc.record({ at: fc.nat(), byte: fc.integer({ min: 0, max: 255 }) }), { maxLength: 12 }),
+        fc.option(fc.nat(), { nil: undefined }),
+        async (file, edits, cut) => {
+          const bytes = Buffer.from(
+            cut === undefined ? file.bytes : file.bytes.subarray(0, cut % file.bytes.length),
+          )
+          for (const e of edits) {
+            bytes[e.at % Math.max(1, bytes.length)] = e.byte
+          }
+          try {
+            parseDocument(await documentFromBytes(new Uint8Array(bytes), file.name))
+          } catch (e) {
+            assert.ok(
+              e instanceof ImportFormatError,
+              `unexpected ${e instanceof Error ? e.stack : String(e)}`,
+            )
+          }
+        },
+      ),
+      { numRuns: 40, seed: 20261127 },
+    )
+  })
 
   it('mutated bytes are read or refused with an ImportFormatError, never anything else', async () => {
     const sample = Buffer.from(seeds.map((s) => s.lines.slice(0, 150).join('\n')).join('\n'))
