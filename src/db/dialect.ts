@@ -10,7 +10,9 @@ import type { Dialect } from '../config/config.js'
  * - partial dates ("2015", "2015-09") are text: they are not instants and must not become one;
  * - money is a BIGINT count of minor units; the PostgreSQL pool parses int8 to a safe JS number
  *   (create-db.ts), so both engines return numbers;
- * - JSON payloads (audit before/after, lists) are text.
+ * - JSON payloads (audit before/after, lists) are text;
+ * - case-insensitive search compares a `search_text` column the application folds to lower case,
+ *   because lower()/ILIKE treat Å, Ä, Ö differently per engine and PostgreSQL locale.
  */
 export type { Dialect }
 

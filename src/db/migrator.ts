@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, type MigrationResult, Migrator } from 'kysely'
 import type { Dialect } from '../config/config.js'
 import * as createRegistry from './migrations/2026_11_27_1030_create_registry.js'
+import * as projectSearchText from './migrations/2026_11_27_1100_project_search_text.js'
 
 /** A migration file's exports: `up`/`down` receive the dialect for the few branches they need. */
 interface MigrationModule {
@@ -12,6 +13,7 @@ interface MigrationModule {
 // migration. Names sort by time; add new files at the end.
 const MIGRATIONS: Record<string, MigrationModule> = {
   '2026_11_27_1030_create_registry': createRegistry,
+  '2026_11_27_1100_project_search_text': projectSearchText,
 }
 
 /** Provides the migrations, bound to one dialect. */

@@ -111,6 +111,7 @@ export async function deleteContact(db: Db, scope: Scope, id: number): Promise<v
   await inTransaction(db, async (trx) => {
     const before = await getContact(trx, scope, id)
     await deleteContactRow(trx, scope.tenantId, id)
+    await forgetProvenance(trx, scope, 'contact', [id])
     await recordAudit(trx, scope, 'contact', id, 'delete', before, null)
   })
 }

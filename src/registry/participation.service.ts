@@ -2,6 +2,8 @@ import { isForeignKeyViolation } from '../db/dialect.js'
 import { NotFoundError, ValidationError } from '../shared/errors.js'
 import { recordAudit } from './audit.service.js'
 import { getCouncilGoalsByIds } from './council-goal.service.js'
+import { forgetDataIssues } from './data-issue.service.js'
+import { forgetProvenance } from './document.service.js'
 import { moneyFromColumns, type StoredMoney } from './money.js'
 import { getUnit, organisationExists } from './organisation.service.js'
 import type {
@@ -13,6 +15,7 @@ import type {
 } from './participation.js'
 import {
   deleteParticipationRow,
+  findContactsByParticipations,
   findGoalLinks,
   findParticipationById,
   findParticipationsByProjects,
@@ -289,6 +292,15 @@ export async function setPayment(
 export async function removeParticipation(db: Db, scope: Scope, id: number): Promise<void> {
   await inTransaction(db, async (trx) => {
     const before = await getParticipation(trx, scope, id)
+    const contacts = (await findContactsByParticipations(trx, scope.tenantId, [id])).map((c) => c.id)
+    for (const [entity, ids] of [
+      ['participation', [id]],
+      ['payment', before.payments.map((p) => p.id)],
+      ['contact', contacts],
+    ] as const) {
+      await forgetProvenance(trx, scope, entity, ids)
+      await forgetDataIssues(trx, scope, entity, ids)
+    }
     await deleteParticipationRow(trx, scope.tenantId, id)
     await recordAudit(trx, scope, 'participation', id, 'delete', before, null)
   })

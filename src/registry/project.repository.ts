@@ -55,15 +55,7 @@ export async function findProjects(
 ): Promise<ProjectRowWithProgramme[]> {
   let q = selectProjects(db, tenantId)
   if (filter.queryLike) {
-    const pattern = filter.queryLike
-    // lower() on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
-    q = q.where((eb) =>
-      eb.or([
-        eb(eb.fn('lower', ['project.name']), 'like', pattern),
-        eb(eb.fn('lower', ['project.acronym']), 'like', pattern),
-        eb(eb.fn('lower', ['project.summary']), 'like', pattern),
-      ]),
-    )
+    q = q.where('project.search_text', 'like', filter.queryLike)
   }
   if (filter.status) {
     q = q.where('project.status', '=', filter.status)
@@ -178,4 +170,48 @@ export async function replaceExternalIds(
       )
       .execute()
   }
+}
+
+/** Ids of the rows that hang off a project: what provenance and data issues may point at. */
+export async function findProjectDependents(
+  db: Kysely<Database>,
+  tenantId: number,
+  projectId: number,
+): Promise<{ participation: number[]; payment: number[]; contact: number[]; event: number[] }> {
+  const participation = (
+    await db
+      .selectFrom('participation')
+      .select('id')
+      .where('tenant_id', '=', tenantId)
+      .where('project_id', '=', projectId)
+      .execute()
+  ).map((r) => r.id)
+  const event = (
+    await db
+      .selectFrom('project_event')
+      .select('id')
+      .where('tenant_id', '=', tenantId)
+      .where('project_id', '=', projectId)
+      .execute()
+  ).map((r) => r.id)
+  if (participation.length === 0) {
+    return { participation, payment: [], contact: [], event }
+  }
+  const payment = (
+    await db
+      .selectFrom('payment')
+      .select('id')
+      .where('tenant_id', '=', tenantId)
+      .where('participation_id', 'in', participation)
+      .execute()
+  ).map((r) => r.id)
+  const contact = (
+    await db
+      .selectFrom('contact')
+      .select('id')
+      .where('tenant_id', '=', tenantId)
+      .where('participation_id', 'in', participation)
+      .execute()
+  ).map((r) => r.id)
+  return { participation, payment, contact, event }
 }

@@ -1,5 +1,8 @@
 import { NotFoundError, ValidationError } from '../shared/errors.js'
 import { recordAudit } from './audit.service.js'
+import { forgetDataIssues } from './data-issue.service.js'
+import type { EntityKind } from './document.js'
+import { forgetProvenance } from './document.service.js'
 import { minorDigits, moneyFromColumns, type StoredMoney } from './money.js'
 import { checkPartialDate, checkPeriod } from './partial-date.js'
 import { findProgramme } from './programme.service.js'
@@ -17,6 +20,7 @@ import {
   deleteProjectRow,
   findExternalIds,
   findProjectById,
+  findProjectDependents,
   findProjectIdByExternalId,
   findProjectRowsByName,
   findProjects,
@@ -26,7 +30,7 @@ import {
   updateProjectRow,
 } from './project.repository.js'
 import type { ProjectExternalIdRow, ProjectRowUpdate, ProjectRowWithProgramme } from './project.table.js'
-import { now } from './schema-helpers.js'
+import { now, searchKey } from './schema-helpers.js'
 import type { Scope } from './scope.js'
 import { type Db, inTransaction } from './tx.js'
 
@@ -149,6 +153,7 @@ export async function createProject(db: Db, scope: Scope, input: NewProject): Pr
       ...moneyColumns('eu_contribution', input.euContribution ?? null),
       website: input.website ?? null,
       areas_json: JSON.stringify(input.areas ?? []),
+      search_text: searchKey(input.name.trim(), input.acronym, input.summary),
       created_at: at,
       updated_at: at,
     })
@@ -180,7 +185,8 @@ export async function getProjectsByIds(db: Db, scope: Scope, ids: readonly numbe
 /** The tenant's projects, ordered by name. */
 export async function listProjects(db: Db, scope: Scope, filter: ProjectFilter = {}): Promise<Project[]> {
   const rows = await findProjects(db, scope.tenantId, {
-    queryLike: filter.query ? `%${filter.query.toLocaleLowerCase('sv')}%` : undefined,
+    // Backslashes would escape in PostgreSQL's LIKE only; % and _ merely widen the match.
+    queryLike: filter.query ? `%${searchKey(filter.query.replace(/\\/g, ' ').trim())}%` : undefined,
     status: filter.status,
     programme: filter.programme,
     organisationId: filter.organisationId,
@@ -259,6 +265,13 @@ export async function updateProject(db: Db, scope: Scope, id: number, patch: Pro
     if (patch.areas !== undefined) {
       set.areas_json = JSON.stringify(patch.areas)
     }
+    if (patch.name !== undefined || patch.acronym !== undefined || patch.summary !== undefined) {
+      set.search_text = searchKey(
+        set.name ?? before.name,
+        patch.acronym !== undefined ? patch.acronym : before.acronym,
+        patch.summary !== undefined ? patch.summary : before.summary,
+      )
+    }
     await updateProjectRow(trx, scope.tenantId, id, set)
     if (patch.externalIds !== undefined) {
       await replaceExternalIds(trx, scope.tenantId, id, patch.externalIds)
@@ -270,12 +283,21 @@ export async function updateProject(db: Db, scope: Scope, id: number, patch: Pro
 }
 
 /**
- * Deletes a project with its participations, payments, contacts, events and provenance.
+ * Deletes a project with its participations, payments, contacts, events, and the provenance and
+ * data issues of all of them (those point at rows by kind and id, without foreign keys).
  * @throws {NotFoundError} when the tenant has no project with this id
  */
 export async function deleteProject(db: Db, scope: Scope, id: number): Promise<void> {
   await inTransaction(db, async (trx) => {
     const before = await getProject(trx, scope, id)
+    const dependents = await findProjectDependents(trx, scope.tenantId, id)
+    for (const [entity, ids] of [['project', [id]], ...Object.entries(dependents)] as [
+      EntityKind,
+      number[],
+    ][]) {
+      await forgetProvenance(trx, scope, entity, ids)
+      await forgetDataIssues(trx, scope, entity, ids)
+    }
     await deleteProjectRow(trx, scope.tenantId, id)
     await recordAudit(trx, scope, 'project', id, 'delete', before, null)
   })

@@ -19,6 +19,8 @@ export interface ProjectTable {
   website: string | null
   /** JSON array of strings */
   areas_json: string
+  /** searchKey(name, acronym, summary): what a case-insensitive search matches against */
+  search_text: string
   created_at: string
   updated_at: string
 }

@@ -20,6 +20,18 @@ export function nameKey(name: string): string {
   return name.normalize('NFKC').toLocaleLowerCase('sv').replace(/\s+/g, ' ').trim()
 }
 
+/**
+ * The text a case-insensitive search compares: the parts folded to lower case by the application,
+ * so both engines agree on Å, Ä and Ö whatever their collation or locale.
+ */
+export function searchKey(...parts: readonly (string | null | undefined)[]): string {
+  return parts
+    .filter((p): p is string => Boolean(p))
+    .join('\n')
+    .normalize('NFKC')
+    .toLocaleLowerCase('sv')
+}
+
 /** The registry's clock: ISO 8601 UTC text, sortable as text on both engines. */
 export function now(): string {
   return new Date().toISOString()

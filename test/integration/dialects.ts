@@ -93,6 +93,22 @@ export async function createTestDbConfig(dialect: Dialect): Promise<DbConfig> {
   return { dialect: 'postgres', url: withDatabase(url, name) }
 }
 
+/** A database with no tables at all (to test migrations themselves). The caller destroys it. */
+export async function createEmptyTestDb(dialect: Dialect): Promise<Kysely<Database>> {
+  if (dialect === 'sqlite') {
+    return createDb({ dialect: 'sqlite', file: ':memory:' })
+  }
+  const url = await clusterUrl()
+  const name = `empty_${randomUUID().replaceAll('-', '')}`
+  const admin = createDb({ dialect: 'postgres', url }, { poolSize: 1 })
+  try {
+    await sql`create database ${sql.id(name)}`.execute(admin)
+  } finally {
+    await admin.destroy()
+  }
+  return createDb({ dialect: 'postgres', url: withDatabase(url, name) }, { poolSize: 2 })
+}
+
 /**
  * A migrated, empty database of its own for one test file (or one test): SQLite in memory,
  * migrated on the spot; PostgreSQL a new database copied from a migrated template in the run's

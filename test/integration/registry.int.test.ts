@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import type { Kysely } from 'kysely'
+import { type Kysely, Migrator } from 'kysely'
 import { Value } from 'typebox/value'
 import type { Database } from '../../src/db/database.js'
-import { MIGRATION_NAMES, migrateToLatest } from '../../src/db/migrator.js'
+import { MIGRATION_NAMES, migrateToLatest, StaticMigrationProvider } from '../../src/db/migrator.js'
+import { prepareDatabase } from '../../src/db/open-database.js'
 import { listAuditEvents } from '../../src/registry/audit.service.js'
 import {
   addContact,
@@ -76,7 +77,7 @@ import { ProjectRecord } from '../../src/registry/project-record.js'
 import { getProjectRecord, listProjectRecords } from '../../src/registry/project-record.service.js'
 import { inTransaction } from '../../src/registry/tx.js'
 import { buildOrganisation, buildProject, buildTenant } from '../support/factories.js'
-import { createTestDb, DIALECTS } from './dialects.js'
+import { createEmptyTestDb, createTestDb, DIALECTS } from './dialects.js'
 
 const SEK = (amount: number) => ({ amountMinor: amount * 100, currency: 'SEK' })
 
@@ -100,6 +101,48 @@ for (const dialect of DIALECTS) {
           .select('name' as never)
           .execute()
         assert.equal(applied.length, MIGRATION_NAMES.length)
+      })
+
+      it('brings a database with data forward from the first migration', async () => {
+        const old = await createEmptyTestDb(dialect)
+        try {
+          const migrator = new Migrator({ db: old, provider: new StaticMigrationProvider(dialect) })
+          const first = await migrator.migrateTo(MIGRATION_NAMES[0]!)
+          assert.equal(first.error, undefined)
+          const at = new Date().toISOString()
+          const { id: tenantId } = await old
+            .insertInto('organisation')
+            .values({
+              name: 'Gamla kommunen',
+              name_key: 'gamla kommunen',
+              is_tenant: 1,
+              created_at: at,
+              updated_at: at,
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+          await (old as unknown as Kysely<{ project: Record<string, unknown> }>)
+            .insertInto('project')
+            .values({
+              tenant_id: tenantId,
+              name: 'Ålderdomligt ÖVERSKOTT',
+              areas_json: '[]',
+              created_at: at,
+              updated_at: at,
+            })
+            .execute()
+          const outcome = await prepareDatabase(old, dialect)
+          assert.equal(outcome.error, undefined)
+          assert.equal(outcome.results.length, MIGRATION_NAMES.length - 1)
+          const found = await listProjects(
+            old,
+            { tenantId, actor: 'test' },
+            { query: 'ålderdomligt överskott' },
+          )
+          assert.equal(found.length, 1)
+        } finally {
+          await old.destroy()
+        }
       })
 
       it('seeds the programme reference list with aliases', async () => {
@@ -205,6 +248,11 @@ for (const dialect of DIALECTS) {
         assert.deepEqual(
           (await listProjects(db, scope, { query: 'great' })).map((p) => p.id),
           [project.id],
+        )
+        const swedish = await buildProject(db, scope, { name: 'Öresundsbron för ÅTERBRUK' })
+        assert.deepEqual(
+          (await listProjects(db, scope, { query: 'öresundsbron för återbruk' })).map((p) => p.id),
+          [swedish.id],
         )
         assert.deepEqual(
           (
@@ -560,6 +608,29 @@ for (const dialect of DIALECTS) {
         await deleteDocument(db, scope, first.document.id)
         assert.deepEqual(await listDocuments(db, scope), [])
         assert.deepEqual(await getProvenance(db, scope, 'project', project.id), [])
+      })
+
+      it('forgets the provenance and issues of a deleted project and everything under it', async () => {
+        const { tenant, scope } = await buildTenant(db)
+        const project = await buildProject(db, scope)
+        const p = await addParticipation(db, scope, project.id, { organisationId: tenant.id, role: 'lead' })
+        const { document } = await storeDocument(db, scope, {
+          name: 'lista.html',
+          mediaType: 'text/html',
+          sha256: 'c'.repeat(64),
+          bytes: 1,
+        })
+        await addProvenance(db, scope, [
+          { documentId: document.id, entity: 'project', entityId: project.id, field: 'name', lineStart: 1 },
+          { documentId: document.id, entity: 'participation', entityId: p.id, field: 'role', lineStart: 2 },
+        ])
+        await raiseDataIssues(db, scope, [
+          { entity: 'participation', entityId: p.id, kind: 'missing', message: 'no role stated' },
+        ])
+        await deleteProject(db, scope, project.id)
+        assert.deepEqual(await getProvenance(db, scope, 'participation', p.id), [])
+        assert.deepEqual(await listDataIssues(db, scope), [])
+        assert.equal((await listDocuments(db, scope)).length, 1)
       })
 
       it('records who changed what, with before and after', async () => {
