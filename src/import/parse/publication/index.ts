@@ -140,7 +140,7 @@ function readStory(doc: SourceDocument, story: readonly SourceLine[]): ProjectRe
   let totalBudget: Money | null = null
   let euContribution: Money | null = null
   const areas: string[] = []
-  for (const l of story) {
+  for (const [i, l] of story.entries()) {
     const total = TOTAL.exec(l.text)
     if (total && totalBudget === null && /\d/.test(l.text)) {
       const m = parseMoney(total[1] ?? '')
@@ -155,7 +155,12 @@ function readStory(doc: SourceDocument, story: readonly SourceLine[]): ProjectRe
       issues.push(...m.issues.map((i) => `EU contribution: ${i}`))
       continue
     }
-    const area = readArea(l.text)
+    let area = readArea(l.text)
+    // "… Oberpfalz (Upper" / "Palatinate), …": an area the column width wrapped inside parentheses.
+    const next = story[i + 1]?.text.trim() ?? ''
+    if (area && depth(area) > 0 && next !== '' && !next.startsWith('•')) {
+      area = squash(`${area} ${next}`)
+    }
     if (area && !areas.includes(area)) {
       areas.push(area)
     }
@@ -220,6 +225,10 @@ function readLongName(story: readonly SourceLine[]): string | null {
     }
   }
   return parts.length > 0 ? squash(parts.join(' ')) : null
+}
+
+function depth(text: string): number {
+  return (text.match(/\(/g) ?? []).length - (text.match(/\)/g) ?? []).length
 }
 
 /** "• Finland - Pirkanmaa" or "• Cyprus": an area bullet starts with a country name. */
