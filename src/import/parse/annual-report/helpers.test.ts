@@ -133,6 +133,16 @@ describe('readProse', () => {
       null,
       [],
     ],
+    [
+      'Region Skåne är lead partner. Övriga partners är Lunds kommun, Region Halland och Aalborg Kommune.',
+      'Region Skåne',
+      ['Region Skåne', 'Lunds kommun', 'Region Halland', 'Aalborg Kommune'],
+    ],
+    [
+      'Partners: Helsingborgs stad och Trelleborgs kommun.',
+      null,
+      ['Helsingborgs stad', 'Trelleborgs kommun'],
+    ],
   ]
   for (const [text, lead, partners] of cases) {
     it(`reads ${JSON.stringify(text.slice(0, 50))}…`, () => {

@@ -92,7 +92,7 @@ function headOnly(text: string): string {
 
 // Words at least one of the phrases below needs; other sentences are not read further.
 const CUES =
-  /projektägare|drivs|leds|projektleds|koordineras|samordnas|genomförs|leder|ingår|partner|samverkan|samarbet|däribland|deltagande|dessa|beviljade|beviljats|ackrediterades/i
+  /projektägare|koordinator|lead\s?partner|huvudman|drivs|leds|projektleds|koordineras|samordnas|genomförs|leder|ingår|partner|samverkan|samarbet|däribland|deltagande|dessa|beviljade|beviljats|ackrediterades/i
 
 const SENTENCE_END = /(?<=[.!?])\s+(?=[\p{Lu}"”“])/u
 
@@ -105,7 +105,10 @@ function clause(text: string): string {
 function readSentence(s: string, ctx: ProseContext, add: (names: string[], lead?: boolean) => void): void {
   let m: RegExpExecArray | null
   // "X är projektägare", "STEM-UP, Region Skåne är projektägare", "X var projektägare och …"
-  m = /^(?:.*?,\s+)?(.{2,80}?)\s+(?:är|var)\s+projektägare\b/u.exec(s)
+  m =
+    /^(?:.*?,\s+)?(.{2,80}?)\s+(?:är|var)\s+(?:projektägare|koordinator|lead\s?partner|huvudman\s+för\s+projektet)\b/iu.exec(
+      s,
+    )
   if (m?.[1]) {
     add(organisations(m[1], ctx).slice(-1), true)
   }
@@ -176,7 +179,7 @@ function readSentence(s: string, ctx: ProseContext, add: (names: string[], lead?
   // "Partner i projektet är MINC.", "Deltagande grundskolor … har under året varit: A, B, …",
   // "Dessa två skolor är A och B."
   m =
-    /^(?:partners?\s+i\s+projektet|deltagande\s+\p{L}+(?:\s+\S+){0,4}?|dessa\s+\S+\s+\p{L}*(?:skolor|partners|parter|organisationer|aktörer))\s+(?:är|var|har\s+(?:under\s+året\s+)?varit):?\s+(.+)$/iu.exec(
+    /^(?:(?:övriga\s+)?(?:projekt)?partners?(?:\s+i\s+projektet)?|deltagande\s+\p{L}+(?:\s+\S+){0,4}?|dessa\s+\S+\s+\p{L}*(?:skolor|partners|parter|organisationer|aktörer))(?:\s+(?:är|var|har\s+(?:under\s+året\s+)?varit)\s*:?|\s*:)\s+(.+)$/iu.exec(
       s,
     )
   if (m?.[1]) {
