@@ -40,19 +40,28 @@ export async function findProjectsByIds(
   return selectProjects(db, tenantId).where('project.id', 'in', ids).orderBy('project.id').execute()
 }
 
-/** A tenant's projects, filtered; ordered by start (unknown last), then name, then id. */
+/** Filters of the project list query. */
+export interface ProjectQueryFilter {
+  /** a LIKE pattern over search_text, already folded (searchKey) */
+  readonly queryLike?: string
+  readonly status?: string
+  readonly programme?: string
+  readonly organisationId?: number
+  readonly limit?: number
+  readonly offset?: number
+}
+
+/** A tenant's projects, filtered; ordered by name, then id. */
 export async function findProjects(
   db: Kysely<Database>,
   tenantId: number,
-  filter: {
-    queryLike?: string
-    status?: string
-    programme?: string
-    organisationId?: number
-    limit?: number
-    offset?: number
-  },
+  filter: ProjectQueryFilter,
 ): Promise<ProjectRowWithProgramme[]> {
+  return projectListQuery(db, tenantId, filter).execute()
+}
+
+/** The project list (and search) query, unexecuted: its SQL is pinned per dialect in a test. */
+export function projectListQuery(db: Kysely<Database>, tenantId: number, filter: ProjectQueryFilter) {
   let q = selectProjects(db, tenantId)
   if (filter.queryLike) {
     q = q.where('project.search_text', 'like', filter.queryLike)
@@ -78,7 +87,6 @@ export async function findProjects(
     .orderBy('project.id')
     .limit(filter.limit ?? 10_000)
     .offset(filter.offset ?? 0)
-    .execute()
 }
 
 /** The tenant's projects with exactly this name. */
