@@ -1099,7 +1099,26 @@ function readParties(body: Body, org: string | null, issues: string[]): Parties 
       leadCountry ??= p.country
     }
   }
-  return { partners, leadPartner, leadCountry, listed, soleLead, jointlyCarriedOut }
+  // The partner reader folds dashes to '-'; names keep the source's own ("ecoplus – The Business …").
+  const source = body.texts.join('\n')
+  const asWritten = (name: string): string => restoreDashes(name, source)
+  return {
+    partners: partners.map((p) => ({ ...p, name: asWritten(p.name) })),
+    leadPartner: leadPartner === null ? null : asWritten(leadPartner),
+    leadCountry,
+    listed,
+    soleLead,
+    jointlyCarriedOut,
+  }
+}
+
+/** The source's spelling of a name whose dashes a reader normalised, or the name unchanged. */
+function restoreDashes(name: string, source: string): string {
+  if (!name.includes('-')) {
+    return name
+  }
+  const pattern = escapeRegExp(name).replace(/-/g, '[-‐‑‒–—]').replace(/ /g, '\\s+')
+  return new RegExp(pattern, 'u').exec(source)?.[0] ?? name
 }
 
 /** "Hässleholms och Kristianstads kommuner" → two municipalities; other lists as partner lists. */

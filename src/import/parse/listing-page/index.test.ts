@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { describe, it } from 'node:test'
 import type { ProjectRecord } from '../../../registry/project-record.js'
 import type { SourceDocument } from '../../source-document.js'
-import { looksLikeListingPage, readListingNetworks, readListingPage } from './index.js'
+import { looksLikeListingPage, readListingEvents, readListingNetworks, readListingPage } from './index.js'
 import { sharedDir, textDocument } from './test-helpers.js'
 
 const shared = sharedDir()
@@ -157,6 +157,7 @@ const CASES: readonly Case[] = [
         [
           'event 3: participants per country add up to 84, not the stated total 79',
           'event 4: participants per country add up to 92, not the stated total 93',
+          'event 5: date 2016-04-19 breaks the sequence: the event before began 2016-10-31; recorded as written',
           'event 6: participants per country add up to 31, not the stated total 34',
         ],
       )
@@ -335,6 +336,51 @@ describe('readListingPage on an English page', () => {
       [youth?.role, youth?.status, youth?.programme, youth?.start],
       ['lead', 'completed', 'Erasmus+', '2018'],
     )
+  })
+})
+
+describe('readListingEvents', () => {
+  it("reads each event's place, dates and participants per country", { skip }, () => {
+    const projects = readListingEvents(excerpt(HASSLEHOLM, 1, 178))
+    assert.deepEqual(
+      projects.map((p) => [p.source.line, p.events.length]),
+      [
+        [3, 6],
+        [65, 7],
+      ],
+    )
+    const [elaine, two] = projects
+    assert.deepEqual(elaine?.events[0], {
+      title: 'Event 1',
+      place: 'Hässleholm & Kristianstad',
+      country: 'SE',
+      start: '2016-04-14',
+      end: '2016-04-15',
+      total: 86,
+      participants: [
+        { country: 'SE', count: 60 },
+        { country: 'DK', count: 7 },
+        { country: 'ES', count: 5 },
+        { country: 'NL', count: 7 },
+        { country: 'GB', count: 7 },
+      ],
+      line: 9,
+      issues: [],
+    })
+    assert.deepEqual(
+      two?.events.map((e) => [e.place, e.country, e.start, e.end, e.total]),
+      [
+        ['Cambridge', 'GB', '2018-10-17', '2018-10-18', 84],
+        ['Graz', 'AT', '2019-02-26', '2019-02-28', 82],
+        ['Catoira', 'ES', '2019-06-18', '2019-06-20', 100],
+        ['Vejle', 'DK', '2019-10-21', '2019-10-23', 76],
+        ['Hannover', 'DE', '2020-03-17', '2020-03-19', null],
+        ['online from Kristianstad', 'SE', '2021-05-05', '2021-05-06', 62],
+        ['Online', null, '2021-08-19', '2021-08-20', null],
+      ],
+    )
+    assert.deepEqual(two?.events[2]?.participants[2], { country: 'ES', count: null })
+    assert.deepEqual(two?.events[6]?.participants.length, 5)
   })
 })
 

@@ -1,7 +1,11 @@
 import type { ProjectRecord, ProjectStatus } from '../../../registry/project-record.js'
+
+export type { EventParticipants, ListingEvent } from './events.js'
+
 import type { SourceDocument } from '../../source-document.js'
 import { fold } from '../fields/fold.js'
 import { readBlock } from './block.js'
+import { type ListingEvent, readEvents } from './events.js'
 import { labelKind, labelValue, pageLines } from './lines.js'
 import { readOrganisation } from './organisation.js'
 import { headingStatus, segment } from './segment.js'
@@ -34,6 +38,35 @@ export function readListingPage(doc: SourceDocument): ProjectRecord[] {
     .map((b) => readBlock(lines, b, { document: doc.name, organisation, pageStatus, shape: seg.shape }))
   flagDuplicates(records)
   return records
+}
+
+/** The events one project of the page reports (ELAINE's conferences with participants per country). */
+export interface ListingProjectEvents {
+  /** where the project's block starts: the same `source` as its record's */
+  readonly source: { readonly document: string; readonly page: number | null; readonly line: number }
+  readonly events: readonly ListingEvent[]
+}
+
+/**
+ * Reads the events each project of a listing page reports: title, place, country, dates, the
+ * stated total and the participants per country, with what does not add up. Projects without
+ * events are left out; pair them with {@link readListingPage}'s records by `source.line`.
+ */
+export function readListingEvents(doc: SourceDocument): ListingProjectEvents[] {
+  const lines = pageLines(doc)
+  const out: ListingProjectEvents[] = []
+  for (const b of segment(lines).blocks) {
+    if (b.kind !== 'project') {
+      continue
+    }
+    const texts = lines.slice(b.start, b.end).filter((l) => !l.blank)
+    const events = readEvents(texts.map((l) => ({ text: l.text, line: l.line })))
+    const first = lines[b.start]
+    if (events.length > 0 && first) {
+      out.push({ source: { document: doc.name, page: first.page, line: first.line }, events })
+    }
+  }
+  return out
 }
 
 /** A network the page's body belongs to ("Borgmästaravtalet för klimat och energi"): not a project. */
