@@ -107,7 +107,7 @@ const CASES: readonly Case[] = [
       assert.ok(bsr.issues.includes('invalid date 2019-04-31'))
       assert.equal(bsr.partners.length, 11)
       assert.deepEqual(bsr.partners[7], {
-        name: 'MITA - Agency for Science, Innovation and Technology',
+        name: 'MITA – Agency for Science, Innovation and Technology',
         country: 'LT',
       })
       assert.equal(bsr.role, 'partner')
