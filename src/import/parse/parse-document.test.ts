@@ -82,6 +82,34 @@ describe('readLabelValues (general reader)', () => {
     assert.equal(b?.name, 'Blue Paths')
     assert.equal(b?.source.line, 10)
   })
+  it('reads fact boxes under titles when no name labels are given', () => {
+    const doc = textDoc(
+      'sheet.txt',
+      [
+        'Våra EU-projekt',
+        '',
+        'Smarta byar',
+        'Vi utvecklar service på landsbygden tillsammans med byarna.',
+        'Projektperiod: 2021-2023',
+        'Finansieringskälla: Landsbygdsprogrammet',
+        '',
+        'Kontakt: Eva Ek',
+        '',
+        'Ung i Europa',
+        'Program: Erasmus+',
+        'Budget: 300 000 kr',
+      ].join('\n'),
+    )
+    const records = readLabelValues(doc)
+    assert.deepEqual(
+      records.map((r) => [r.name, r.start, r.end, r.programme, r.source.line]),
+      [
+        ['Smarta byar', '2021', '2023', 'EAFRD', 3],
+        ['Ung i Europa', null, null, 'Erasmus+', 10],
+      ],
+    )
+    assert.equal(records[0]?.contacts[0]?.name, 'Eva Ek')
+  })
   it('gives no records for prose without labels', () => {
     assert.deepEqual(parseDocument(textDoc('prose.txt', 'Vi arbetar med många projekt.\nDet är roligt.')), [])
   })

@@ -119,22 +119,50 @@ interface Draft {
 
 /**
  * The general reader: records from label-value lines. Each "Projektnamn:"/"Project name:" line
- * starts a record; the labelled lines after it, up to the next name, fill it. A document without
- * name labels gives no records: the reader never guesses a project from prose.
+ * starts a record and the labelled lines after it, up to the next name, fill it. A document
+ * without name labels is read as fact boxes under titles: a short line standing on its own
+ * before a run of labelled facts (period, programme, budget, partners…) names that run's record.
+ * Prose alone gives no records: the reader never guesses a project from running text.
  */
 export function readLabelValues(doc: SourceDocument): ProjectRecord[] {
+  const named = readDrafts(doc, true)
+  const drafts = named.length > 0 ? named : readDrafts(doc, false)
+  return drafts.map((d) => draftToRecord(doc, d))
+}
+
+// Facts that make a labelled run a project's fact box (a lone "Kontakt:" does not).
+const FACTS: ReadonlySet<Field> = new Set([
+  'period',
+  'start',
+  'end',
+  'programme',
+  'budget',
+  'eu',
+  'lead',
+  'partners',
+])
+
+function readDrafts(doc: SourceDocument, byNameLabel: boolean): Draft[] {
   const drafts: Draft[] = []
   let current: Draft | null = null
+  let title: SourceLine | null = null
   for (const line of doc.lines) {
     const lv = labelValue(line.text)
     if (!lv) {
+      if (!byNameLabel && isTitleLine(line.text)) {
+        title = line
+      }
       continue
     }
-    if (lv.field === 'name') {
+    if (byNameLabel && lv.field === 'name') {
       if (lv.value === '') {
         continue
       }
       current = { first: line, values: new Map() }
+      drafts.push(current)
+    }
+    if (!byNameLabel && title && FACTS.has(lv.field) && current?.first !== title) {
+      current = { first: title, values: new Map([['name', [squash(title.text.replace(/^[•*·-]\s*/, ''))]]]) }
       drafts.push(current)
     }
     if (current && lv.value !== '') {
@@ -143,7 +171,19 @@ export function readLabelValues(doc: SourceDocument): ProjectRecord[] {
       current.values.set(lv.field, list)
     }
   }
-  return drafts.map((d) => draftToRecord(doc, d))
+  return drafts
+}
+
+/** A heading-like line: short, not a sentence, not a list of things. */
+function isTitleLine(text: string): boolean {
+  const t = squash(text.replace(/^[•*·-]\s*/, ''))
+  return (
+    t.length >= 2 &&
+    t.length <= 80 &&
+    /^[\p{Lu}\d]/u.test(t) &&
+    !/[.!?:;,]$/.test(t) &&
+    t.split(' ').length <= 10
+  )
 }
 
 function draftToRecord(doc: SourceDocument, d: Draft): ProjectRecord {
