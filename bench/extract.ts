@@ -63,7 +63,9 @@ async function main(): Promise<void> {
     `after start-up, median of ${runs} runs after 3 warm-up runs. Target: ≤ ${TARGET_MS} ms.`,
     '',
     `Date: ${new Date().toISOString().slice(0, 10)}  `,
-    `Machine: ${os.type()} ${os.release()} ${os.arch()}, ${cpu} (${os.cpus().length} cores), ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}`,
+    `Machine: ${os.type()} ${os.release()} ${os.arch()}, ${cpu} (${os.cpus().length} cores), ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}  `,
+    // Other work on the machine slows every run; the load average says how quiet it was.
+    `Load average (1 min) when measured: ${os.loadavg()[0]?.toFixed(1)}`,
     '',
     '| step | median |',
     '|---|---:|',
