@@ -76,7 +76,7 @@ const EMAIL_LINE = /^(e-post|epost|e-mail|email|mejl)\b/i
  * @param block the block's stretch of lines
  */
 export function readBlock(lines: readonly PageLine[], block: Block, ctx: PageContext): ProjectRecord {
-  const issues: string[] = []
+  const issues: string[] = [...block.notes]
   const first = lines[block.start]
   const titleLine = block.title !== null ? lines[block.title] : undefined
   const body = sortBody(lines, block)

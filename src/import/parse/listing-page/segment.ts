@@ -28,6 +28,8 @@ export interface Block {
   readonly headings: readonly string[]
   /** 'network' for blocks under a networks heading ("Internationella samarbeten och nätverk"): not projects */
   readonly kind: 'project' | 'network'
+  /** what the page's structure itself gets wrong around this block (a title at theme level) */
+  readonly notes: readonly string[]
 }
 
 /** A page split into blocks, plus its notes (page-level sentences before the first block). */
@@ -319,7 +321,23 @@ function fromTitles(
     const nextBound = bounds.find((b) => b > t) ?? lines.length
     const above = headings.filter((h) => h < t).map((h) => lines[h]?.text ?? '')
     const context = headingContext(above)
-    blocks.push({ start: t, end: nextBound, title: t, ...context, headings: above })
+    const notes: string[] = []
+    // an outline title at the indentation of the theme headings is filed under the theme above it
+    const theme = [...headings].reverse().find((h) => h < t && lines[h]?.bullet)
+    const themeLine = theme !== undefined ? lines[theme] : undefined
+    const titleLine = lines[t]
+    if (
+      shape === 'outline' &&
+      themeLine &&
+      titleLine?.bullet &&
+      titleLine.indent <= themeLine.indent &&
+      titleLine.indent > 0
+    ) {
+      notes.push(
+        `title sits at theme-heading level (same indent as the theme headings), not nested under a theme; theme taken from the preceding heading '${themeLine.text}'`,
+      )
+    }
+    blocks.push({ start: t, end: nextBound, title: t, ...context, headings: above, notes })
   }
   const first = titles[0] ?? lines.length
   const intro: number[] = []
@@ -473,6 +491,7 @@ function flow(lines: readonly PageLine[]): Segmented {
     headingStatus: null,
     headings: [],
     kind: 'project' as const,
+    notes: [],
   }))
   // trailing page furniture stays in the last block; the block reader ignores what it cannot use
   return { shape: 'flow', blocks, intro: intro.filter((i) => i < (starts[0] ?? lines.length)) }
