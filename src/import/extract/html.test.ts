@@ -150,6 +150,35 @@ describe('HTML listing pages read end to end', () => {
     ])
   })
 
+  it('sub-headings that name a fact (Projekttid, Budget, Kontakt) with the value under them', async () => {
+    const html = [
+      '<main><h1>Avslutade projekt</h1>',
+      '<p>Här kan du läsa om projekt som har avslutats inom Hässleholms kommuns EU-verksamhet.</p>',
+      '<h2>InfoPoints</h2><p>InfoPoints syftade till bättre tillgänglighet och service till besökare.</p>',
+      '<h3>Samarbetspartners</h3><p>Leader Lag PH</p>',
+      '<h3>Budget</h3><p>Total budget för projektet var 983 878 kronor, varav 50 procent kom från Europeiska jordbruksfonden för landsbygdsutveckling.</p>',
+      '<h3>Projekttid</h3><p>20180101 till 20200531</p>',
+      '<h3>Finansiering</h3><p>Europeiska jordbruksfonden för landsbygdsutveckling</p>',
+      '<h3>Kontakt</h3><p>Ida Flygare, projektledare</p>',
+      '<h2>Hässleholm för mångfald</h2><p>Hässleholm för mångfald var ett kommunövergripande projekt.</p>',
+      '<h3>Projekttid</h3><p>Projektet pågick från september 2009 till september 2012.</p>',
+      '<h3>Finansiering</h3><p>Europeiska socialfonden.</p></main>',
+    ].join('')
+    const rs = readListingPage(await extractHtml(html, 'avslutade.html'))
+    assert.deepEqual(
+      rs.map((r) => [r.name, r.status, r.start, r.end, r.programme, r.organisation]),
+      [
+        ['InfoPoints', 'completed', '2018-01-01', '2020-05-31', 'EAFRD', 'Hässleholms kommun'],
+        ['Hässleholm för mångfald', 'completed', '2009-09', '2012-09', 'ESF', 'Hässleholms kommun'],
+      ],
+    )
+    assert.deepEqual(rs[0]?.euContribution, { amount: 491939, currency: 'SEK' })
+    assert.deepEqual(rs[0]?.partners, [{ name: 'Leader Lag PH', country: null }])
+    assert.deepEqual(rs[0]?.contacts, [
+      { name: 'Ida Flygare', title: 'projektledare', phone: null, email: null },
+    ])
+  })
+
   it('a headings page (status sections, a table of facts, a networks section)', async () => {
     const doc = await extractHtml(fixture('listing-page-headings.html'), 'listing-page-headings.html')
     const rs = readListingPage(doc)

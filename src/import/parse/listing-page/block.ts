@@ -265,8 +265,9 @@ function sortBody(lines: readonly PageLine[], block: Block): Body {
     }
     texts.push(l.text)
     // "Projektperiod" in bold on a line of its own, its value on the next: a label without a colon
-    const next0 = lines[i + 1]
-    const bareLabel = labelKind(l.text) !== null && next0 !== undefined && !next0.blank ? `${l.text}:` : null
+    // (or a sub-heading "Projekttid" with its value in the paragraph under it)
+    const bareLabel =
+      labelKind(l.text.replace(/:$/, '')) !== null && isTitleShaped(l.text) ? `${l.text}:` : null
     const lv = labelValue(bareLabel ?? l.text)
     const kind = lv ? labelKind(lv.label) : null
     const bareContact =

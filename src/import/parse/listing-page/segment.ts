@@ -77,9 +77,10 @@ function isGenericProjectSection(text: string): boolean {
 const SUBHEADING =
   /^(om projektet|about the project|projektbeskrivning|bakgrund|background|syfte|syftet|mål|målet|målen|målgrupp(er)?|target groups?|resultat|results|work ?plan|arbetsplan|aktiviteter|activities|kontakt(er|uppgifter)?|contacts?|partners|partner|budget|finansiering|funding|tidplan|projekttid|läs mer|read more|mer information|more information|visa kontaktuppgifter|visa fler kontaktuppgifter|dokument|documents|nyheter|news|kommentera|dela|share)$/i
 
-/** True for a heading that structures one project's text ("Om projektet", "Kontakt"). */
+/** True for a heading that structures one project's text ("Om projektet", "Kontakt", "Projekttid"). */
 export function isSubheading(text: string): boolean {
-  return SUBHEADING.test(text.replace(/[:.]$/, '').trim())
+  const t = text.replace(/[:.]$/, '').trim()
+  return SUBHEADING.test(t) || labelKind(t) !== null
 }
 
 // Link texts and page notes: "Här kan du läsa mer om …", "Läs mer", "Read more about …".
