@@ -13,6 +13,13 @@ const Env = Type.Object({
     Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l))),
   ),
   PROJEKTATLAS_MAX_FILE_MB: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
+  PROJEKTATLAS_PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^\\s]+$' })),
+  PROJEKTATLAS_COOKIE_SECURE: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
+  PROJEKTATLAS_SESSION_SECRET: Type.Optional(Type.String({ minLength: 32 })),
+  PROJEKTATLAS_SESSION_HOURS: Type.Optional(Type.String({ pattern: '^[0-9]{1,4}$' })),
+  PROJEKTATLAS_OIDC_ISSUER: Type.Optional(Type.String({ pattern: '^https?://[^\\s]+$' })),
+  PROJEKTATLAS_OIDC_CLIENT_ID: Type.Optional(Type.String({ minLength: 1 })),
+  PROJEKTATLAS_OIDC_CLIENT_SECRET: Type.Optional(Type.String({ minLength: 1 })),
 })
 type Env = Static<typeof Env>
 
@@ -29,6 +36,22 @@ export interface Config {
   readonly log: { readonly level: string }
   /** documents larger than this are refused before they are read (default 50 MB) */
   readonly import: { readonly maxFileBytes: number }
+  /** sign-in and sessions; absent (tests' literals) means the defaults of AuthConfig */
+  readonly auth?: AuthConfig
+}
+
+/** Accounts and sessions (docs/security.md). */
+export interface AuthConfig {
+  /** the address users reach the app at; reset links and the OIDC redirect use it. https turns on HSTS */
+  readonly publicUrl?: string
+  /** Secure flag on cookies; default true, except when publicUrl is plain http */
+  readonly cookieSecure: boolean
+  /** signs the short-lived sign-in cookies; a random one per process when unset */
+  readonly sessionSecret?: string
+  /** how long a session lasts (default 8 hours) */
+  readonly sessionHours: number
+  /** OpenID Connect sign-in, on when all three are set */
+  readonly oidc?: { readonly issuer: string; readonly clientId: string; readonly clientSecret: string }
 }
 
 export const DEFAULT_SQLITE_FILE = './data/projektatlas.sqlite'
@@ -62,5 +85,25 @@ export function loadConfig(
     server: Object.freeze({ port: Number(e.PORT ?? 3000), host: e.HOST ?? '127.0.0.1' }),
     log: Object.freeze({ level: e.LOG_LEVEL ?? 'info' }),
     import: Object.freeze({ maxFileBytes: Number(e.PROJEKTATLAS_MAX_FILE_MB ?? 50) * 1024 * 1024 }),
+    auth: authConfig(e),
+  })
+}
+
+function authConfig(e: Env): AuthConfig | undefined {
+  const oidc =
+    e.PROJEKTATLAS_OIDC_ISSUER && e.PROJEKTATLAS_OIDC_CLIENT_ID && e.PROJEKTATLAS_OIDC_CLIENT_SECRET
+      ? Object.freeze({
+          issuer: e.PROJEKTATLAS_OIDC_ISSUER,
+          clientId: e.PROJEKTATLAS_OIDC_CLIENT_ID,
+          clientSecret: e.PROJEKTATLAS_OIDC_CLIENT_SECRET,
+        })
+      : undefined
+  const plainHttp = e.PROJEKTATLAS_PUBLIC_URL?.startsWith('http:') ?? false
+  return Object.freeze({
+    ...(e.PROJEKTATLAS_PUBLIC_URL && { publicUrl: e.PROJEKTATLAS_PUBLIC_URL.replace(/\/+$/, '') }),
+    cookieSecure: e.PROJEKTATLAS_COOKIE_SECURE ? e.PROJEKTATLAS_COOKIE_SECURE === 'true' : !plainHttp,
+    ...(e.PROJEKTATLAS_SESSION_SECRET && { sessionSecret: e.PROJEKTATLAS_SESSION_SECRET }),
+    sessionHours: Number(e.PROJEKTATLAS_SESSION_HOURS ?? 8) || 8,
+    ...(oidc && { oidc }),
   })
 }

@@ -1,3 +1,10 @@
+import type {
+  ApiTokenTable,
+  AppUserTable,
+  PasswordResetTable,
+  UserRoleTable,
+  UserSessionTable,
+} from '../accounts/account.table.js'
 import type { AuditEventTable } from '../registry/audit.table.js'
 import type { CouncilGoalTable } from '../registry/council-goal.table.js'
 import type { DataIssueTable } from '../registry/data-issue.table.js'
@@ -35,4 +42,9 @@ export interface Database {
   provenance: ProvenanceTable
   data_issue: DataIssueTable
   audit_event: AuditEventTable
+  app_user: AppUserTable
+  user_role: UserRoleTable
+  user_session: UserSessionTable
+  api_token: ApiTokenTable
+  password_reset: PasswordResetTable
 }

@@ -2,6 +2,8 @@ import { type Kysely, type Migration, type MigrationProvider, type MigrationResu
 import type { Dialect } from '../config/config.js'
 import * as createRegistry from './migrations/2026_11_27_1030_create_registry.js'
 import * as projectSearchText from './migrations/2026_11_27_1100_project_search_text.js'
+import * as createAccounts from './migrations/2026_11_27_1200_create_accounts.js'
+import * as catalogueSearch from './migrations/2026_11_27_1210_catalogue_search.js'
 
 /** A migration file's exports: `up`/`down` receive the dialect for the few branches they need. */
 interface MigrationModule {
@@ -14,6 +16,8 @@ interface MigrationModule {
 const MIGRATIONS: Record<string, MigrationModule> = {
   '2026_11_27_1030_create_registry': createRegistry,
   '2026_11_27_1100_project_search_text': projectSearchText,
+  '2026_11_27_1200_create_accounts': createAccounts,
+  '2026_11_27_1210_catalogue_search': catalogueSearch,
 }
 
 /** Provides the migrations, bound to one dialect. */
