@@ -134,22 +134,24 @@ function statusFromIntro(intro: readonly string[]): ProjectStatus | null {
 /** A project listed twice on the page (under two themes, or repeated) is flagged on its later copy. */
 function flagDuplicates(records: ProjectRecord[]): void {
   const seen = new Map<string, ProjectRecord>()
-  records.forEach((r, index) => {
+  for (const r of records) {
     const key = fold(`${r.acronym ?? ''} ${r.name}`)
     const earlier = seen.get(key)
-    if (earlier && (earlier.summary === r.summary || (earlier.start === r.start && earlier.end === r.end))) {
+    if (!earlier) {
+      seen.set(key, r)
+      continue
+    }
+    // the same name for another stretch of time ("Leader … 2014-2023" and "… 2023–2027") is another project
+    const sameText = earlier.summary !== null && earlier.summary === r.summary
+    const samePeriod = earlier.start === r.start && earlier.end === r.end
+    if (sameText || (samePeriod && (r.start !== null || r.end !== null || r.summary === null))) {
       const where = earlier.theme && earlier.theme !== r.theme ? ` under '${earlier.theme}'` : ''
       const n = records.indexOf(earlier) + 1
       r.issues.push(
         `duplicate of record ${n}: the project is listed twice on the page (also at line ${earlier.source.line}${where})`,
       )
-      return
     }
-    if (!earlier) {
-      seen.set(key, r)
-    }
-    void index
-  })
+  }
 }
 
 /**
