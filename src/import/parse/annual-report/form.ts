@@ -5,6 +5,9 @@ export type FieldKey =
   | 'name'
   | 'start'
   | 'end'
+  | 'period'
+  | 'budget'
+  | 'paid'
   | 'role'
   | 'budgetOwner'
   | 'budgetPartner'
@@ -34,7 +37,7 @@ export interface ProjectForm {
   readonly heading: FormLine | null
 }
 
-type Family = 'name' | 'start' | 'end' | 'role' | 'budget' | 'paid' | 'programme' | 'goals'
+type Family = 'name' | 'start' | 'end' | 'period' | 'role' | 'budget' | 'paid' | 'programme' | 'goals'
 
 interface Question {
   readonly family: Family
@@ -42,6 +45,8 @@ interface Question {
   readonly starts: RegExp
   /** the whole question at the start of the block's text; what follows is the answer */
   readonly label: RegExp
+  /** the question without the owner/partner box ("Total budget (SEK):"), for a form with one box */
+  readonly plain?: RegExp
   /** true when a (possibly wrapped) question has been read in full */
   readonly complete: RegExp
 }
@@ -68,39 +73,52 @@ const QUESTIONS: readonly Question[] = [
     complete: /./,
   },
   {
+    family: 'period',
+    starts: /^(projektperiod|projekttid|period)\b/i,
+    label: /^(projektperiod|projekttid|period)\s*:?\s*/i,
+    complete: /./,
+  },
+  {
     family: 'role',
-    starts: /^beskriv\b.{0,40}\broll\b/i,
-    label: /^beskriv\b[^.:?\n]*?\broll\b\s*:?\s*(projektägare\s+eller\s+projektpartner\s*\.?)?\s*/i,
-    complete: /(projektpartner\.?|\?|roll\s*:?)$/i,
+    starts:
+      /^beskriv\b.{0,40}\broll\b|^(förvaltningens\s+)?roll(\s+i\s+projektet)?\s*[:?]?$|^(förvaltningens\s+)?roll(\s+i\s+projektet)?\s*[:(]/i,
+    label:
+      /^(beskriv\b[^.:?\n]*?\broll\b|(förvaltningens\s+)?roll(\s+i\s+projektet)?)\s*:?\s*(\(?\s*projektägare\s+eller\s+projektpartner\s*\)?\s*[.?]?)?\s*:?\s*/i,
+    complete: /(projektpartner\)?\.?|\?|roll\s*:?|projektet\s*:?)$/i,
   },
   {
     family: 'budget',
-    starts: /^total\s+budget\b/i,
-    label: /^total\s+budget\b[\s\S]*?\b(projektägare|projektpartner)\b\s*\.?\s*/i,
-    complete: /(projektägare|projektpartner)\.?$/i,
+    starts: /^total(\s+projekt)?\s*budget\b|^projektets\s+(totala\s+)?budget\b/i,
+    label:
+      /^(total(\s+projekt)?\s*budget|projektets\s+(totala\s+)?budget)\b[\s\S]*?\b(projektägare|projektpartner)\b\s*\)?\s*[.:]?\s*/i,
+    plain:
+      /^(total(\s+projekt)?\s*budget|projektets\s+(totala\s+)?budget)\b\s*(\(?\s*(sek|kr|kronor|eur|euro)\s*\)?)?\s*:?\s*/i,
+    complete: /(projektägare|projektpartner)\)?[.:]?$/i,
   },
   {
     family: 'paid',
     starts: /^utbetal(t|da)\b/i,
-    label: /^utbetal(t|da)\b[\s\S]*?\b(projektägare|projektpartner)\b\s*\.?\s*/i,
-    complete: /(projektägare|projektpartner)\.?$/i,
+    label: /^utbetal(t|da)\b[\s\S]*?\b(projektägare|projektpartner)\b\s*\)?\s*[.:]?\s*/i,
+    plain:
+      /^utbetal(t|da)\b[^\d\n]*?(redovisningsåret|året|\d{4})?\s*(\(?\s*(sek|kr|kronor|eur|euro)\s*\)?)?\s*:?\s*(?=\d|$|-|vet)/i,
+    complete: /(projektägare|projektpartner)\)?[.:]?$/i,
   },
   {
     family: 'programme',
-    starts: /^(finansierings)?program\b/i,
-    label: /^(finansierings)?program\s*:?\s*/i,
+    starts: /^(eu-|finansierings)?program(met)?\b|^finansieringskälla\b/i,
+    label: /^((eu-|finansierings)?program(met)?|finansieringskälla)\s*:?\s*/i,
     complete: /./,
   },
   {
     family: 'goals',
-    starts: /^vilk(et|a)\b.{0,30}mål/i,
-    label: /^vilk(et|a)\b[\s\S]*?\?\s*/i,
-    complete: /\?$/,
+    starts: /^vilk(et|a)\b.{0,30}mål|^(koppling|relation)\s+till\b.{0,40}mål/i,
+    label: /^(vilk(et|a)\b[\s\S]*?\?|(koppling|relation)\s+till\s+[\s\S]*?mål(en)?\b\s*[:?]?)\s*/i,
+    complete: /(\?|mål(en)?\s*:?)$/,
   },
 ]
 
-const HEADER_ROW = /^beskrivning av projekt(et)?\b(.*\bsvar)?$/i
-const DESCRIPTION_HEADING = /^beskrivning av (det|den|projektet)\b/i
+const HEADER_ROW = /^beskrivning av projekt(et)?\b.*\bsvar$/i
+const DESCRIPTION_HEADING = /^(kort\s+)?beskrivning(\s+av\s+(det|den|projektet)\b|\s*:?$)/i
 
 function questionOf(line: FormLine): Question | undefined {
   if (line.left === '') {
@@ -109,13 +127,21 @@ function questionOf(line: FormLine): Question | undefined {
   return QUESTIONS.find((q) => q.starts.test(line.left))
 }
 
+/** Which of the form's questions the line opens, if any ("budget" for "Total budget SEK för …"). */
+export function questionFamily(line: FormLine): string | null {
+  return questionOf(line)?.family ?? null
+}
+
 /** True for the line that opens a project's form ("Projektnamn …"). */
 export function isFormStart(line: FormLine): boolean {
   return questionOf(line)?.family === 'name'
 }
 
 function keyOf(family: Family, box: string | undefined): FieldKey {
-  const owner = (box ?? '').toLowerCase() === 'projektägare'
+  if (box === undefined) {
+    return family
+  }
+  const owner = box.toLowerCase() === 'projektägare'
   if (family === 'budget') {
     return owner ? 'budgetOwner' : 'budgetPartner'
   }
@@ -139,9 +165,10 @@ function answerOf(question: Question, lines: readonly FormLine[]): FormAnswer {
     .filter((l) => l.tabbed && l.right !== '')
     .map((l) => l.right)
     .join('\n')
-  const m = question.label.exec(leftText)
+  const boxed = question.label.exec(leftText)
+  const m = boxed ?? question.plain?.exec(leftText) ?? null
   const rest = m ? leftText.slice(m[0].length).trim() : leftText
-  const box = m ? m[m.length - 1] : undefined
+  const box = boxed && question.plain ? boxed[boxed.length - 1] : undefined
   const text = [rightText, rest].filter((t) => t !== '').join('\n')
   return { key: keyOf(question.family, box), text, lines }
 }

@@ -230,8 +230,8 @@ describe('readAnnualReport on a report of the same family from another municipal
     const doc = textDocument('annual-report-lund-2024.txt', text)
     assert.equal(looksLikeAnnualReport(doc), true)
     const records = readAnnualReport(doc)
-    assert.equal(records.length, 2)
-    const [a, b] = records
+    assert.equal(records.length, 3)
+    const [a, b, c] = records
     assert.equal(a?.organisation, 'Lunds kommun')
     assert.equal(a?.unit, 'Miljönämnden')
     assert.equal(a?.name, 'Grön stadsdel')
@@ -243,6 +243,19 @@ describe('readAnnualReport on a report of the same family from another municipal
     assert.equal(b?.role, 'partner')
     assert.deepEqual(b?.totalBudget, { amount: 1200000, currency: 'EUR' })
     assert.equal(b?.end, '2027-06-30')
+    // the same form worded differently: one period question, one box per amount, "Koppling till … mål"
+    assert.equal(c?.unit, 'Servicenämnden')
+    assert.equal(c?.name, 'Digitala tjänster för alla')
+    assert.equal(c?.acronym, 'DIGI')
+    assert.equal(c?.start, '2024-01-01')
+    assert.equal(c?.end, '2026-12-31')
+    assert.equal(c?.role, 'partner')
+    assert.deepEqual(c?.totalBudget, { amount: 2000000, currency: 'SEK' })
+    assert.deepEqual(c?.paidInYear, { amount: 150000, currency: 'SEK', year: 2024 })
+    assert.equal(c?.programme, 'ESF+')
+    assert.deepEqual(c?.goals, ['En stad för alla'])
+    assert.equal(c?.leadPartner, 'Region Skåne')
+    assert.equal(c?.summary, 'Projektet utvecklar digitala tjänster. Region Skåne är projektägare.')
   })
 })
 

@@ -2,7 +2,7 @@ import type { ProjectRecord } from '../../../registry/project-record.js'
 import type { SourceDocument } from '../../source-document.js'
 import { readOrganisation, readReportYear, unitsByLine } from './document-facts.js'
 import { flagDuplicates } from './duplicates.js'
-import { isFormStart, readForms } from './form.js'
+import { questionFamily, readForms } from './form.js'
 import { toFormLines } from './form-lines.js'
 import { formToRecord, type ReportContext } from './records.js'
 import { listedGoals } from './summary.js'
@@ -28,17 +28,12 @@ export function looksLikeAnnualReport(doc: SourceDocument): boolean {
   let names = 0
   const kinds = new Set<string>()
   for (const line of toFormLines(doc)) {
-    const t = line.left
-    if (isFormStart(line)) {
+    const family = questionFamily(line)
+    if (family === 'name') {
       names++
-    } else if (/^projekt\s?(start|slut)/i.test(t)) {
-      kinds.add('dates')
-    } else if (/^beskriv\b.{0,40}\broll\b/i.test(t)) {
-      kinds.add('role')
-    } else if (/^(total\s+budget|utbetal(t|da))\b/i.test(t)) {
-      kinds.add('money')
-    } else if (/^vilk(et|a)\b.{0,30}mål/i.test(t)) {
-      kinds.add('goals')
+    } else if (family !== null && family !== 'programme') {
+      // "Program" alone is a listing page's label too; the form's other questions are not
+      kinds.add(family === 'start' || family === 'end' || family === 'period' ? 'dates' : family)
     }
   }
   return names > 0 && kinds.size >= 2

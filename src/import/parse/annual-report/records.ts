@@ -1,7 +1,7 @@
 import { canonicalProgramme } from '../../../registry/programmes.js'
 import type { Money, ProjectRecord, Role } from '../../../registry/project-record.js'
 import type { SourceDocument } from '../../source-document.js'
-import { isBefore, parseDate } from '../fields/dates.js'
+import { isBefore, parseDate, parsePeriod } from '../fields/dates.js'
 import { fold } from '../fields/fold.js'
 import { parseMoney } from '../fields/money.js'
 import { parseRole } from '../fields/roles.js'
@@ -163,6 +163,15 @@ function readBoxes(
   return null
 }
 
+/** A form with one amount box per question (no owner and partner boxes). */
+function readSingleBox(raw: string, what: 'budget' | 'paid amount', issues: string[]): Money | null {
+  const b = readBox(raw)
+  for (const i of b.issues) {
+    issues.push(`${what}: ${i}`)
+  }
+  return b.value
+}
+
 function excerpt(text: string): string {
   const t = squash(text)
   return t.length > 60 ? `${t.slice(0, 57)}…` : t
@@ -215,9 +224,17 @@ export function formToRecord(
   if (names.programmePrefix) {
     issues.push(`programme '${names.programmePrefix}' written in front of the project name ('${rawName}')`)
   }
-  const start = parseDate(answerText(form, 'start'))
-  const end = parseDate(answerText(form, 'end'))
+  let start = parseDate(answerText(form, 'start'))
+  let end = parseDate(answerText(form, 'end'))
   issues.push(...start.issues.map((i) => `start: ${i}`), ...end.issues.map((i) => `end: ${i}`))
+  const periodText = answerText(form, 'period')
+  if (periodText !== '' && start.value === null && end.value === null) {
+    // a form that asks for the period in one question ("Projektperiod 2023-01-01 – 2025-12-31")
+    const period = parsePeriod(periodText)
+    start = { value: period.start, issues: [] }
+    end = { value: period.end, issues: [] }
+    issues.push(...period.issues.map((i) => `period: ${i}`))
+  }
   if (start.value && end.value && isBefore(end.value, start.value)) {
     issues.push(`end ${end.value} before start ${start.value}`)
   }
@@ -229,20 +246,12 @@ export function formToRecord(
   if (role === null && roleText !== '') {
     issues.push(`role cannot be read ('${excerpt(roleText)}')`)
   }
-  const totalBudget = readBoxes(
-    answerText(form, 'budgetOwner'),
-    answerText(form, 'budgetPartner'),
-    role,
-    'budget',
-    issues,
-  )
-  const paid = readBoxes(
-    answerText(form, 'paidOwner'),
-    answerText(form, 'paidPartner'),
-    role,
-    'paid amount',
-    issues,
-  )
+  const totalBudget = form.answers.has('budget')
+    ? readSingleBox(answerText(form, 'budget'), 'budget', issues)
+    : readBoxes(answerText(form, 'budgetOwner'), answerText(form, 'budgetPartner'), role, 'budget', issues)
+  const paid = form.answers.has('paid')
+    ? readSingleBox(answerText(form, 'paid'), 'paid amount', issues)
+    : readBoxes(answerText(form, 'paidOwner'), answerText(form, 'paidPartner'), role, 'paid amount', issues)
   if (paid && totalBudget && paid.currency === totalBudget.currency && paid.amount > totalBudget.amount) {
     issues.push('paid amount above the total budget')
   }
