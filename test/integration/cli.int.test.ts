@@ -180,6 +180,13 @@ describe('the projektatlas executable against a temporary SQLite file', () => {
       6,
       /^projektatlas: Bad configuration: DATABASE_URL/,
     ],
+    [
+      'a file that is not a database',
+      ['projects'],
+      { PROJEKTATLAS_DB: join(ROOT, 'package.json') },
+      2,
+      /^projektatlas: .*(not a readable SQLite database|cannot be opened)/,
+    ],
   ]
   // Independent runs: start them together, the executable's start-up dominates their time.
   let failureRuns: Promise<Run[]> | undefined
