@@ -57,7 +57,10 @@ function organisationName(item: string, ctx: ProseContext): string | null {
     return null
   }
   const proper = /^\p{Lu}/u.test(t)
-  if (!proper && !ORG_SUFFIX.test(t)) {
+  // In lower case only one compound names an organisation: "grundskoleförvaltningen", "hälsa-, vård-
+  // och omsorgsförvaltningen"; "medarbetare på serviceförvaltningen" names people.
+  const compound = !/\s/.test(t.replace(/-,?\s+(?:och\s+|eller\s+)?/g, '-'))
+  if (!proper && !(ORG_SUFFIX.test(t) && compound)) {
     return null
   }
   if (countryCode(t) !== null || /^(projektet|projekten|malmöbor|deltagarna|eu|europa)$/i.test(t)) {

@@ -8,7 +8,7 @@ import { parseRole } from '../fields/roles.js'
 import type { FieldKey, FormAnswer, ProjectForm } from './form.js'
 import { joinLines } from './form.js'
 import { squash } from './form-lines.js'
-import { readGoals } from './goals.js'
+import { type GoalsResult, readGoals } from './goals.js'
 import { splitName } from './names.js'
 import { readProse } from './prose.js'
 
@@ -42,6 +42,36 @@ function jaccard(a: Set<string>, b: Set<string>): number {
     }
   }
   return shared / Math.max(1, a.size + b.size - shared)
+}
+
+/**
+ * Splits a goal that runs a listed goal into the next one without a separator ("En god
+ * organisation Malmö stad ska vara en organisation fri från diskriminering").
+ */
+function splitAtListedGoals(r: GoalsResult, listed: ReadonlyMap<number, string>): GoalsResult {
+  if (listed.size === 0) {
+    return r
+  }
+  const goals: string[] = []
+  const numbers: (number | null)[] = []
+  r.goals.forEach((g, i) => {
+    const head = [...listed.values()].find((l) => {
+      const rest = g.slice(l.length)
+      return (
+        fold(g.slice(0, l.length)) === fold(l) &&
+        /^\s+\p{Lu}/u.test(rest) &&
+        rest.trim().split(' ').length >= 3
+      )
+    })
+    if (head) {
+      goals.push(g.slice(0, head.length), g.slice(head.length).trim())
+      numbers.push(r.numbers[i] ?? null, null)
+    } else {
+      goals.push(g)
+      numbers.push(r.numbers[i] ?? null)
+    }
+  })
+  return { goals, numbers, issues: r.issues }
 }
 
 /**
@@ -272,7 +302,7 @@ export function formToRecord(
     issues.push(`answer '${programmeRaw}' (unknown) for programme`)
   }
   issues.push(...programme.issues)
-  const goals = readGoals(form.answers.get('goals')?.text ?? '')
+  const goals = splitAtListedGoals(readGoals(form.answers.get('goals')?.text ?? ''), ctx.councilGoals)
   issues.push(...goals.issues)
   checkGoals(goals.goals, goals.numbers, ctx.councilGoals, issues)
   if (programme.programme !== null && !programme.isEu) {
