@@ -66,24 +66,51 @@ export async function addProgramme(db: Db, seed: ProgrammeSeed): Promise<Program
   return (await findProgramme(db, seed.canonical)) as Programme
 }
 
+/** The canonical name and aliases as stored: one entry per name key, the canonical name first. */
+function aliasEntries(seed: ProgrammeSeed): { alias: string; alias_key: string }[] {
+  const keys = new Set<string>()
+  const entries: { alias: string; alias_key: string }[] = []
+  for (const alias of [seed.canonical, ...seed.aliases]) {
+    const key = nameKey(alias)
+    if (!keys.has(key)) {
+      keys.add(key)
+      entries.push({ alias, alias_key: key })
+    }
+  }
+  return entries
+}
+
 /**
  * Brings the programme table in line with the reference list: inserts new programmes, updates
  * changed ones, never deletes (projects may point at a programme the list no longer names).
- * The canonical name is stored as an alias too, so one lookup finds either.
- * @returns how many programmes the list holds
+ * The canonical name is stored as an alias too, so one lookup finds either. Programmes already
+ * stored as the list has them are not written, so a start with an unchanged list only reads.
+ * @returns how many programmes were inserted or updated
  */
 export async function syncProgrammes(db: Db, seeds: readonly ProgrammeSeed[]): Promise<number> {
+  const stored = new Map((await listProgrammes(db)).map((p) => [p.canonical, p]))
+  const changed = seeds.filter((seed) => {
+    const p = stored.get(seed.canonical)
+    return (
+      !p ||
+      p.family !== seed.family ||
+      p.fromYear !== seed.fromYear ||
+      p.toYear !== seed.toYear ||
+      p.isEu !== seed.isEu ||
+      JSON.stringify(p.aliases) !==
+        JSON.stringify(
+          aliasEntries(seed)
+            .map((a) => a.alias)
+            .filter((a) => a !== seed.canonical),
+        )
+    )
+  })
+  if (changed.length === 0) {
+    return 0
+  }
   return inTransaction(db, async (trx) => {
-    for (const seed of seeds) {
-      const keys = new Set<string>()
-      const aliases: { alias: string; alias_key: string }[] = []
-      for (const alias of [seed.canonical, ...seed.aliases]) {
-        const key = nameKey(alias)
-        if (!keys.has(key)) {
-          keys.add(key)
-          aliases.push({ alias, alias_key: key })
-        }
-      }
+    for (const seed of changed) {
+      const aliases = aliasEntries(seed)
       await upsertProgramme(
         trx,
         {
@@ -96,6 +123,6 @@ export async function syncProgrammes(db: Db, seeds: readonly ProgrammeSeed[]): P
         aliases,
       )
     }
-    return seeds.length
+    return changed.length
   })
 }
