@@ -183,7 +183,7 @@ describe('readAnnualReport on the Malmö report (seed 004)', { skip: !haveShared
       )
       const fields = Number(/fields F1 ([\d.]+)/.exec(out)?.[1])
       const recs = /records: gold (\d+) pred (\d+) matched (\d+)/.exec(out)
-      assert.ok(fields >= 0.99, `fields F1 ${fields}`)
+      assert.ok(fields >= 0.998, `fields F1 ${fields} (last reached 0.999)`)
       assert.equal(recs?.[3], recs?.[1])
     } finally {
       rmSync(dir, { recursive: true, force: true })
