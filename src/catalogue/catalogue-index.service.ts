@@ -1,0 +1,87 @@
+import type { Dialect } from '../config/config.js'
+import { getProjectRecord } from '../registry/project-record.service.js'
+import { nameKey } from '../registry/schema-helpers.js'
+import { scopeOf } from '../registry/scope.js'
+import { type Db, inTransaction } from '../registry/tx.js'
+import {
+  claimDirty,
+  hasDirty,
+  type IndexEntry,
+  markDirty,
+  projectsForIndex,
+  removeEntries,
+  writeEntries,
+} from './catalogue.repository.js'
+import { facetValues } from './facets.js'
+import { indexStems, indexWords } from './text.js'
+import { isPublic } from './visibility.js'
+
+/** Projects indexed per transaction: big enough to amortise, small enough to keep locks short. */
+const BATCH = 200
+
+/**
+ * Brings the search index up to date with every write committed so far. Writes to projects,
+ * participations, organisations, units and programmes queue the project in the same transaction
+ * (database triggers), so nothing can be missed; this rebuilds the queued entries. Called before
+ * every search and public read, so an update is visible at once; cheap when nothing is queued
+ * (one indexed probe).
+ * @returns how many projects were reindexed
+ */
+export async function refreshCatalogue(db: Db, dialect: Dialect): Promise<number> {
+  let done = 0
+  while (await hasDirty(db)) {
+    const n = await inTransaction(db, async (trx) => {
+      const ids = await claimDirty(trx, dialect, BATCH)
+      await reindex(trx, dialect, ids)
+      return ids.length
+    })
+    if (n === 0) {
+      // Another server holds the remaining rows (PostgreSQL SKIP LOCKED): it is indexing them.
+      break
+    }
+    done += n
+  }
+  return done
+}
+
+/** Queues every project and rebuilds the whole index (after a change to the visibility rule). */
+export async function rebuildCatalogue(db: Db, dialect: Dialect): Promise<number> {
+  await markDirty(db)
+  return refreshCatalogue(db, dialect)
+}
+
+async function reindex(trx: Db, dialect: Dialect, ids: readonly number[]): Promise<void> {
+  await removeEntries(trx, dialect, ids)
+  const entries: IndexEntry[] = []
+  for (const p of await projectsForIndex(trx, ids)) {
+    const record = await getProjectRecord(trx, scopeOf(p.tenant_id, 'catalogue'), p.id)
+    if (!isPublic(record)) {
+      continue
+    }
+    const words = indexWords([
+      record.name,
+      record.acronym,
+      record.summary,
+      record.programme,
+      record.programmeRaw,
+      record.leadPartner,
+      record.organisation,
+      ...record.partners.map((x) => x.name),
+      ...record.participations.map((x) => x.organisation),
+    ])
+    entries.push({
+      doc: {
+        project_id: p.id,
+        tenant_id: p.tenant_id,
+        name_key: nameKey(record.name),
+        start_key: record.start,
+        end_key: record.end,
+        updated_at: p.updated_at,
+        words,
+      },
+      stems: indexStems(words),
+      facets: facetValues(record, p.family),
+    })
+  }
+  await writeEntries(trx, dialect, entries)
+}

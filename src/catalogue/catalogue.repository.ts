@@ -1,0 +1,355 @@
+import { type AliasableExpression, type Expression, type Kysely, type SqlBool, sql } from 'kysely'
+import type { Dialect } from '../config/config.js'
+import type { Database } from '../db/database.js'
+import { type CatalogueDatabase, type CatalogueDocTable, catalogueDb } from './catalogue.table.js'
+import { ALL_FACET, type FacetKey } from './facets.js'
+import { fts5Match } from './text.js'
+
+/** One project's index entry as the indexer computed it. */
+export interface IndexEntry {
+  readonly doc: CatalogueDocTable
+  /** the stems of doc.words (SQLite's FTS5 input) */
+  readonly stems: string
+  readonly facets: ReadonlyArray<{ readonly facet: string; readonly value: string }>
+}
+
+/**
+ * Claims up to `limit` dirty project ids and removes them from the queue, inside the caller's
+ * transaction. On PostgreSQL, rows another server is already indexing are skipped (SKIP LOCKED).
+ */
+export async function claimDirty(trx: Kysely<Database>, dialect: Dialect, limit: number): Promise<number[]> {
+  const db = catalogueDb(trx)
+  if (dialect === 'postgres') {
+    const { rows } = await sql<{ project_id: number }>`
+      delete from catalogue_dirty where project_id in (
+        select project_id from catalogue_dirty order by project_id limit ${limit} for update skip locked
+      ) returning project_id`.execute(db)
+    return rows.map((r) => r.project_id)
+  }
+  const rows = await db
+    .selectFrom('catalogue_dirty')
+    .select('project_id')
+    .orderBy('project_id')
+    .limit(limit)
+    .execute()
+  const ids = rows.map((r) => r.project_id)
+  if (ids.length > 0) {
+    await db.deleteFrom('catalogue_dirty').where('project_id', 'in', ids).execute()
+  }
+  return ids
+}
+
+/** True when some project's index entry is out of date (one indexed probe). */
+export async function hasDirty(db: Kysely<Database>): Promise<boolean> {
+  const row = await catalogueDb(db)
+    .selectFrom('catalogue_dirty')
+    .select('project_id')
+    .limit(1)
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+/** Marks projects for reindexing (all of them when `ids` is omitted). */
+export async function markDirty(db: Kysely<Database>, ids?: readonly number[]): Promise<void> {
+  const cdb = catalogueDb(db)
+  const source = cdb.selectFrom('project').select('id as project_id')
+  await cdb
+    .insertInto('catalogue_dirty')
+    .columns(['project_id'])
+    .expression(ids ? source.where('id', 'in', ids.length > 0 ? [...ids] : [-1]) : source)
+    .onConflict((oc) => oc.column('project_id').doNothing())
+    .execute()
+}
+
+/** Removes the index entries of projects (their postings' counts go down with them). */
+export async function removeEntries(
+  trx: Kysely<Database>,
+  dialect: Dialect,
+  ids: readonly number[],
+): Promise<void> {
+  if (ids.length === 0) {
+    return
+  }
+  const db = catalogueDb(trx)
+  const old = await db
+    .selectFrom('catalogue_facet')
+    .select(['facet', 'value', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('project_id', 'in', [...ids])
+    .groupBy(['facet', 'value'])
+    .execute()
+  for (const o of old) {
+    await db
+      .updateTable('catalogue_facet_count')
+      .set((eb) => ({ n: eb('n', '-', Number(o.n)) }))
+      .where('facet', '=', o.facet)
+      .where('value', '=', o.value)
+      .execute()
+  }
+  await db.deleteFrom('catalogue_facet_count').where('n', '<=', 0).execute()
+  await db
+    .deleteFrom('catalogue_facet')
+    .where('project_id', 'in', [...ids])
+    .execute()
+  await db
+    .deleteFrom('catalogue_doc')
+    .where('project_id', 'in', [...ids])
+    .execute()
+  if (dialect === 'sqlite') {
+    await db
+      .deleteFrom('catalogue_fts')
+      .where('rowid', 'in', [...ids])
+      .execute()
+  }
+}
+
+/** Writes index entries (after removeEntries for the same ids). */
+export async function writeEntries(
+  trx: Kysely<Database>,
+  dialect: Dialect,
+  entries: readonly IndexEntry[],
+): Promise<void> {
+  if (entries.length === 0) {
+    return
+  }
+  const db = catalogueDb(trx)
+  await db
+    .insertInto('catalogue_doc')
+    .values(entries.map((e) => e.doc))
+    .execute()
+  if (dialect === 'sqlite') {
+    await db
+      .insertInto('catalogue_fts')
+      .values(entries.map((e) => ({ rowid: e.doc.project_id, stems: e.stems })))
+      .execute()
+  }
+  const postings = entries.flatMap((e) =>
+    e.facets.map((f) => ({ facet: f.facet, value: f.value, project_id: e.doc.project_id })),
+  )
+  // Chunks keep each statement under SQLite's bound-parameter limit.
+  for (let i = 0; i < postings.length; i += 300) {
+    await db
+      .insertInto('catalogue_facet')
+      .values(postings.slice(i, i + 300))
+      .execute()
+  }
+  const counts = new Map<string, { facet: string; value: string; n: number }>()
+  for (const p of postings) {
+    const key = `${p.facet}\u0000${p.value}`
+    const c = counts.get(key) ?? { facet: p.facet, value: p.value, n: 0 }
+    c.n++
+    counts.set(key, c)
+  }
+  const rows = [...counts.values()]
+  for (let i = 0; i < rows.length; i += 300) {
+    await db
+      .insertInto('catalogue_facet_count')
+      .values(rows.slice(i, i + 300))
+      .onConflict((oc) =>
+        oc
+          .columns(['facet', 'value'])
+          .doUpdateSet((eb) => ({ n: eb('catalogue_facet_count.n', '+', eb.ref('excluded.n')) })),
+      )
+      .execute()
+  }
+}
+
+/** Sort orders of a search; `relevance` needs a query. */
+export type SearchSort = 'relevance' | 'name' | 'start' | 'end' | 'updated'
+
+/** What the repository searches: words already analysed into alternatives per group. */
+export interface SearchSpec {
+  readonly groups: readonly (readonly string[])[]
+  readonly filters: ReadonlyArray<{ readonly facet: FacetKey; readonly values: readonly string[] }>
+  readonly sort: SearchSort
+  readonly limit: number
+  readonly offset: number
+  /** the match set's bound: matches beyond it are neither counted nor ranked */
+  readonly bound: number
+}
+
+/** A page of project ids, the (bounded) total and facet counts over the match set. */
+export interface SearchHits {
+  readonly ids: number[]
+  readonly total: number
+  /** false when the match set reached the bound: `total` is a lower bound, facet counts a sample */
+  readonly exact: boolean
+  readonly facets: Array<{ facet: string; value: string; n: number }>
+}
+
+type Cdb = Kysely<CatalogueDatabase>
+/** A row of the match set: project id and relevance (higher is better). */
+interface MatchRow {
+  id: number
+  r: number
+}
+
+function facetExists(db: Cdb, idRef: Expression<number>, facet: string, values: readonly string[]) {
+  return db
+    .selectFrom('catalogue_facet as cf')
+    .select(sql.lit(1).as('one'))
+    .where('cf.facet', '=', facet)
+    .where('cf.value', 'in', [...values])
+    .whereRef('cf.project_id', '=', idRef as never)
+}
+
+/**
+ * The bounded match set as a subquery of (id, r): the `bound` newest projects (highest id) that match
+ * every word group and every filter, with a relevance score `r` (higher is better).
+ */
+function matchSet(db: Cdb, dialect: Dialect, spec: SearchSpec): AliasableExpression<MatchRow> {
+  if (dialect === 'sqlite' && spec.groups.length > 0) {
+    let q = db
+      .selectFrom('catalogue_fts as f')
+      .select([sql<number>`f.rowid`.as('id'), sql<number>`-f.rank`.as('r')])
+      .where(sql<SqlBool>`f.stems match ${fts5Match(spec.groups)}`)
+    for (const f of spec.filters) {
+      q = q.where((eb) => eb.exists(facetExists(db, sql<number>`f.rowid`, f.facet, f.values)))
+    }
+    return q.orderBy(sql`f.rowid`, 'desc').limit(spec.bound)
+  }
+  const tsq = spec.groups.length > 0 ? tsQuery(spec.groups) : null
+  let q = db
+    .selectFrom('catalogue_doc as d')
+    .select(['d.project_id as id', (tsq ? sql<number>`ts_rank(d.tsv, ${tsq})` : sql<number>`0`).as('r')])
+  if (tsq) {
+    q = q.where(sql<SqlBool>`d.tsv @@ ${tsq}`)
+  }
+  for (const f of spec.filters) {
+    q = q.where((eb) => eb.exists(facetExists(db, sql<number>`d.project_id`, f.facet, f.values)))
+  }
+  return q.orderBy('d.project_id', 'desc').limit(spec.bound)
+}
+
+/** (plainto_tsquery(a1) || plainto_tsquery(a2)) && (…): every word a bound parameter, never syntax. */
+function tsQuery(groups: readonly (readonly string[])[]) {
+  const parts = groups.map(
+    (g) =>
+      sql`(${sql.join(
+        g.map((w) => sql`plainto_tsquery('swedish', ${w})`),
+        sql` || `,
+      )})`,
+  )
+  return sql`(${sql.join(parts, sql` && `)})`
+}
+
+/**
+ * Runs a search: the page of ids in the requested order, the total and the facet counts.
+ * With no words and no filters the catalogue-wide counts come from catalogue_facet_count (O(values)).
+ */
+export async function search(
+  dbIn: Kysely<Database>,
+  dialect: Dialect,
+  spec: SearchSpec,
+): Promise<SearchHits> {
+  const db = catalogueDb(dbIn)
+  if (spec.groups.length === 0 && spec.filters.length === 0) {
+    const counts = await db.selectFrom('catalogue_facet_count').select(['facet', 'value', 'n']).execute()
+    const total = Number(counts.find((c) => c.facet === ALL_FACET)?.n ?? 0)
+    const rows = await db
+      .selectFrom('catalogue_doc as d')
+      .select('d.project_id')
+      .orderBy(orderSql(spec.sort === 'relevance' ? 'name' : spec.sort))
+      .limit(spec.limit)
+      .offset(spec.offset)
+      .execute()
+    return {
+      ids: rows.map((r) => r.project_id),
+      total,
+      exact: true,
+      facets: counts.filter((c) => c.facet !== ALL_FACET).map((c) => ({ ...c, n: Number(c.n) })),
+    }
+  }
+  const m = matchSet(db, dialect, spec)
+  const totalRow = await db
+    .selectFrom(m.as('m'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst()
+  const total = Number(totalRow?.n ?? 0)
+  const order =
+    spec.sort === 'relevance' && spec.groups.length > 0
+      ? sql`m.r desc, d.name_key, d.project_id`
+      : orderSql(spec.sort === 'relevance' ? 'name' : spec.sort)
+  const rows = await db
+    .selectFrom(m.as('m'))
+    .innerJoin('catalogue_doc as d', 'd.project_id', 'm.id')
+    .select('d.project_id')
+    .orderBy(order)
+    .limit(spec.limit)
+    .offset(spec.offset)
+    .execute()
+  const facets = await db
+    .selectFrom('catalogue_facet as cf')
+    .select(['cf.facet', 'cf.value', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('cf.project_id', 'in', db.selectFrom(m.as('m2')).select('m2.id'))
+    .where('cf.facet', '!=', ALL_FACET)
+    .groupBy(['cf.facet', 'cf.value'])
+    .execute()
+  return {
+    ids: rows.map((r) => r.project_id),
+    total,
+    exact: total < spec.bound,
+    facets: facets.map((f) => ({ facet: f.facet, value: f.value, n: Number(f.n) })),
+  }
+}
+
+/** The ORDER BY of a sort over catalogue_doc `d`, ties broken by id so pages never overlap. */
+function orderSql(sort: Exclude<SearchSort, 'relevance'>) {
+  switch (sort) {
+    case 'start':
+      return sql`d.start_key is null, d.start_key desc, d.project_id desc`
+    case 'end':
+      return sql`d.end_key is null, d.end_key desc, d.project_id desc`
+    case 'updated':
+      return sql`d.updated_at desc, d.project_id desc`
+    default:
+      return sql`d.name_key, d.project_id`
+  }
+}
+
+/** Tenant ids of public projects, keyed by project id (what loading their records needs). */
+export async function publicTenants(
+  dbIn: Kysely<Database>,
+  ids: readonly number[],
+): Promise<Map<number, number>> {
+  if (ids.length === 0) {
+    return new Map()
+  }
+  const rows = await catalogueDb(dbIn)
+    .selectFrom('catalogue_doc')
+    .select(['project_id', 'tenant_id'])
+    .where('project_id', 'in', [...ids])
+    .execute()
+  return new Map(rows.map((r) => [r.project_id, r.tenant_id]))
+}
+
+/** Every public project id in a stable order, a page at a time (the exports' cursor). */
+export async function publicIdsAfter(
+  dbIn: Kysely<Database>,
+  after: number,
+  limit: number,
+): Promise<number[]> {
+  const rows = await catalogueDb(dbIn)
+    .selectFrom('catalogue_doc')
+    .select('project_id')
+    .where('project_id', '>', after)
+    .orderBy('project_id')
+    .limit(limit)
+    .execute()
+  return rows.map((r) => r.project_id)
+}
+
+/** Projects, tenants, programmes and families for the indexer. */
+export async function projectsForIndex(
+  dbIn: Kysely<Database>,
+  ids: readonly number[],
+): Promise<Array<{ id: number; tenant_id: number; updated_at: string; family: string | null }>> {
+  if (ids.length === 0) {
+    return []
+  }
+  return catalogueDb(dbIn)
+    .selectFrom('project as p')
+    .leftJoin('programme as g', 'g.id', 'p.programme_id')
+    .select(['p.id', 'p.tenant_id', 'p.updated_at', 'g.family'])
+    .where('p.id', 'in', [...ids])
+    .execute()
+}

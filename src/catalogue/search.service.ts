@@ -1,0 +1,123 @@
+import type { Dialect } from '../config/config.js'
+import {
+  getProjectDetail,
+  type ProjectDetail,
+  type ProjectRecordWithParticipations,
+  toProjectRecord,
+} from '../registry/project-record.service.js'
+import { scopeOf } from '../registry/scope.js'
+import type { Db } from '../registry/tx.js'
+import { NotFoundError } from '../shared/errors.js'
+import { publicTenants, search } from './catalogue.repository.js'
+import { refreshCatalogue } from './catalogue-index.service.js'
+import { FACETS, type FacetKey } from './facets.js'
+import type { CatalogueQuery, CatalogueResult, FacetCount } from './search.js'
+import { queryGroups } from './text.js'
+
+/** What the catalogue's services need. */
+export interface CatalogueDeps {
+  readonly db: Db
+  readonly dialect: Dialect
+}
+
+/**
+ * Largest match set a search ranks, counts and pages through: beyond it `totalExact` is false and
+ * facet counts are taken over the newest MATCH_BOUND matches (docs/search.md: why, and the numbers).
+ */
+export const MATCH_BOUND = 10_000
+/** Most results on one page. */
+export const MAX_PAGE_SIZE = 100
+/** Facet values returned per facet (years and countries are few; organisations may be many). */
+const MAX_FACET_VALUES = 60
+
+/**
+ * Searches the public catalogue: the one service behind the catalogue page, GET /api/projects and
+ * the exports of a search. Brings the index up to date first, so every committed write is seen.
+ */
+export async function searchCatalogue(deps: CatalogueDeps, query: CatalogueQuery): Promise<CatalogueResult> {
+  await refreshCatalogue(deps.db, deps.dialect)
+  const groups = queryGroups(query.q ?? '')
+  const pageSize = Math.min(Math.max(query.pageSize ?? 20, 1), MAX_PAGE_SIZE)
+  const maxPage = Math.max(1, Math.ceil(MATCH_BOUND / pageSize))
+  const page = Math.min(Math.max(query.page ?? 1, 1), maxPage)
+  const sort = query.sort ?? (groups.length > 0 ? 'relevance' : 'name')
+  const filters = FACETS.flatMap((facet) => {
+    const values = [...new Set(query.filters?.[facet] ?? [])].filter((v) => v.length > 0)
+    return values.length > 0 ? [{ facet, values }] : []
+  })
+  const hits = await search(deps.db, deps.dialect, {
+    groups,
+    filters,
+    sort,
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+    bound: MATCH_BOUND,
+  })
+  const facets = Object.fromEntries(FACETS.map((f) => [f, [] as FacetCount[]])) as Record<
+    FacetKey,
+    FacetCount[]
+  >
+  for (const f of hits.facets) {
+    const list = facets[f.facet as FacetKey]
+    if (list) {
+      list.push({ value: f.value, count: f.n })
+    }
+  }
+  for (const key of FACETS) {
+    facets[key] = facets[key]
+      .sort((a, b) =>
+        key === 'year'
+          ? b.value.localeCompare(a.value)
+          : b.count - a.count || a.value.localeCompare(b.value, 'sv'),
+      )
+      .slice(0, MAX_FACET_VALUES)
+  }
+  return {
+    ids: hits.ids,
+    total: hits.total,
+    totalExact: hits.exact,
+    page,
+    pageSize,
+    pages: Math.max(1, Math.ceil(Math.min(hits.total, MATCH_BOUND) / pageSize)),
+    sort,
+    facets,
+  }
+}
+
+/** Full details of public projects, in the order of `ids` (ids that are not public are left out). */
+export async function loadPublicDetails(
+  deps: CatalogueDeps,
+  ids: readonly number[],
+): Promise<ProjectDetail[]> {
+  const tenants = await publicTenants(deps.db, ids)
+  const out: ProjectDetail[] = []
+  for (const id of ids) {
+    const tenant = tenants.get(id)
+    if (tenant !== undefined) {
+      out.push(await getProjectDetail(deps.db, scopeOf(tenant, 'public'), id))
+    }
+  }
+  return out
+}
+
+/** Public projects as project records, in the order of `ids`. */
+export async function loadPublicRecords(
+  deps: CatalogueDeps,
+  ids: readonly number[],
+): Promise<ProjectRecordWithParticipations[]> {
+  return (await loadPublicDetails(deps, ids)).map(toProjectRecord)
+}
+
+/**
+ * One public project with everything its page shows: the ONLY way public pages read a project, so
+ * the publishing rule (visibility.ts, applied when indexing) holds for them too.
+ * @throws {NotFoundError} when no public project has this id
+ */
+export async function getPublicProject(deps: CatalogueDeps, id: number): Promise<ProjectDetail> {
+  await refreshCatalogue(deps.db, deps.dialect)
+  const [detail] = await loadPublicDetails(deps, [id])
+  if (!detail) {
+    throw new NotFoundError(`No public project with id ${id}`)
+  }
+  return detail
+}

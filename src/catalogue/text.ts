@@ -1,0 +1,122 @@
+import snowball from 'snowball-stemmers'
+
+/**
+ * Swedish text analysis for the catalogue's search index, done by the application so both engines
+ * index the same words: SQLite FTS5 stores the stems computed here; PostgreSQL gets the same word
+ * list and stems it with its own `swedish` configuration (the same Snowball algorithm and the same
+ * stop-word list, checked by the integration test that compares the two engines).
+ */
+
+// PostgreSQL's tsearch_data/swedish.stop (= Snowball's Swedish stop list), so SQLite drops the same words.
+const STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    'och det att i en jag hon som han på den med var sig för så till är men ett om hade de av icke mig du ' +
+    'henne då sin nu har inte hans honom skulle hennes där min man ej vid kunde något från ut när efter upp ' +
+    'vi dem vara vad över än dig kan sina här ha mot alla under någon eller allt mycket sedan ju denna själv ' +
+    'detta åt utan varit hur ingen mitt ni bli blev oss din dessa några deras blir mina samma vilken er sådan ' +
+    'vår blivit dess inom mellan sådant varför varje vilka ditt vem vilket sitta sådana vart dina vars vårt ' +
+    'våra ert era vilkas'
+  ).split(' '),
+)
+
+/** Longest word kept: longer "words" are noise (URLs, scrape artefacts) and PostgreSQL refuses >2 kB. */
+const MAX_WORD = 60
+/** Most words taken from a query: more only slows the engine down without narrowing much. */
+export const MAX_QUERY_WORDS = 12
+
+const stemmer = snowball.newStemmer('swedish')
+
+/**
+ * Splits text into lower-cased words of letters and digits (NFKC, Swedish case rules, so Å, Ä and Ö
+ * stay letters of their own and are never folded to A or O).
+ */
+export function words(text: string): string[] {
+  const folded = text.normalize('NFKC').toLocaleLowerCase('sv')
+  return (folded.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length <= MAX_WORD)
+}
+
+/**
+ * The forms of a word the index holds besides the word itself. Snowball's Swedish stemmer leaves the
+ * definite neuter ending -et/-ets alone ("projektet" stays, "projekt" becomes "projek"), so the
+ * common form "projektet" would never meet "projekt"; the form without that ending is added.
+ */
+export function variants(word: string): string[] {
+  const out = [word]
+  const m = /^(.{4,}?)ets?$/u.exec(word)
+  if (m?.[1] && !/\d/u.test(word)) {
+    out.push(m[1])
+  }
+  return out
+}
+
+/** True for a word both engines drop as a stop word. */
+export function isStopWord(word: string): boolean {
+  return STOP_WORDS.has(word)
+}
+
+/** The Snowball Swedish stem of one lower-case word. */
+export function stem(word: string): string {
+  return stemmer.stem(word)
+}
+
+/**
+ * The words a project's text is indexed under (its variants added, stop words dropped), as one
+ * space-separated string: what PostgreSQL's `to_tsvector('swedish', …)` reads.
+ */
+export function indexWords(texts: readonly (string | null | undefined)[]): string {
+  const out: string[] = []
+  for (const text of texts) {
+    if (!text) {
+      continue
+    }
+    for (const w of words(text)) {
+      if (!isStopWord(w)) {
+        out.push(...variants(w))
+      }
+    }
+  }
+  return out.join(' ')
+}
+
+/** The stems of `indexWords` output, space-separated: what SQLite's FTS5 table holds. */
+export function indexStems(indexed: string): string {
+  return indexed
+    .split(' ')
+    .filter((w) => w.length > 0)
+    .map(stem)
+    .join(' ')
+}
+
+/**
+ * A search query as groups of alternatives: every group must match (AND), any form within a group
+ * may (OR). Stop words and duplicates are dropped; at most MAX_QUERY_WORDS groups.
+ * @example queryGroups('Projektet i Malmö') // [['projektet', 'projekt'], ['malmö']]
+ */
+export function queryGroups(query: string): string[][] {
+  const seen = new Set<string>()
+  const groups: string[][] = []
+  for (const w of words(query)) {
+    if (isStopWord(w) || seen.has(w)) {
+      continue
+    }
+    seen.add(w)
+    groups.push(variants(w))
+    if (groups.length >= MAX_QUERY_WORDS) {
+      break
+    }
+  }
+  return groups
+}
+
+/**
+ * The FTS5 MATCH expression for query groups: each stem a quoted string (so no user text is ever
+ * read as FTS5 syntax), alternatives OR-ed, groups AND-ed. Empty when nothing is searchable.
+ */
+export function fts5Match(groups: readonly (readonly string[])[]): string {
+  return groups
+    .map((g) => {
+      const stems = [...new Set(g.map(stem))].map((s) => `"${s.replaceAll('"', '""')}"`)
+      return stems.length === 1 ? (stems[0] ?? '') : `(${stems.join(' OR ')})`
+    })
+    .join(' AND ')
+}

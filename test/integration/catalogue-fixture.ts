@@ -1,0 +1,45 @@
+import { existsSync, readdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import type { Kysely } from 'kysely'
+import type { Database } from '../../src/db/database.js'
+import { readDocument } from '../../src/import/extract/read-document.js'
+import { importDocument } from '../../src/import/import-document.js'
+import { parseDocument } from '../../src/import/parse/parse-document.js'
+import { ensureTenant } from '../../src/registry/organisation.service.js'
+import type { ProjectRecord } from '../../src/registry/project-record.js'
+import { scopeOf } from '../../src/registry/scope.js'
+
+/** ../shared beside the repository (CI lays it out the same way). */
+export const SHARED = resolve(import.meta.dirname, '../../../shared')
+/** Why seed-based catalogue tests skip, or false when the seeds are there. */
+export const SEEDS_SKIP = existsSync(join(SHARED, 'seeds')) ? false : `../shared/seeds is absent (${SHARED})`
+
+/** Tenant of a document whose records name no reporting organisation (a publication). */
+const PUBLISHER_FALLBACK = 'Importerade publikationer'
+
+/**
+ * Imports every seed document through the import service (extract → parse → importDocument), each
+ * into the portfolio of the organisation its records name.
+ * @returns the records stored, per document
+ */
+export async function importSeeds(db: Kysely<Database>): Promise<ProjectRecord[]> {
+  const dir = join(SHARED, 'seeds')
+  const all: ProjectRecord[] = []
+  for (const file of readdirSync(dir)
+    .filter((f) => /^\d{3}_.*\.txt$/.test(f))
+    .sort()) {
+    const doc = await readDocument(join(dir, file), { import: { maxFileBytes: 50 * 1024 * 1024 } })
+    const records = parseDocument(doc)
+    if (records.length === 0) {
+      continue
+    }
+    const name = records.find((r) => r.organisation)?.organisation ?? PUBLISHER_FALLBACK
+    const tenant = await ensureTenant(db, 'test', { name, country: 'SE', kind: 'municipality' })
+    const outcome = await importDocument(db, scopeOf(tenant.id, 'import'), { document: doc, records })
+    if (outcome.status === 'rejected') {
+      throw new Error(`${file}: ${outcome.issues.join('; ')}`)
+    }
+    all.push(...records)
+  }
+  return all
+}
