@@ -11,7 +11,7 @@ import type { Logger } from 'pino'
 import type { Config } from '../config/config.js'
 import type { Database } from '../db/database.js'
 import { dbDecorator } from './plugins/db.js'
-import { errors } from './plugins/errors.js'
+import { errors, replyWithError } from './plugins/errors.js'
 import { inputGuard } from './plugins/input-guard.js'
 import { openapi } from './plugins/openapi.js'
 import { healthRoutes } from './routes/health.routes.js'
@@ -48,8 +48,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
     loggerInstance: deps.logger.child({ module: 'web' }) as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
-    // A bad percent-escape in the path is the client's fault: answer 400 instead of 404.
-    routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
+    routerOptions: { ignoreTrailingSlash: true },
+    // Errors raised before routing (a malformed URL) get the same JSON or HTML answer as the rest.
+    frameworkErrors: (error, request, reply) => {
+      replyWithError(error, request, reply)
+    },
   }).withTypeProvider<TypeBoxTypeProvider>()
   // TypeBox validates: the body exactly as sent (42 is not the name "42"; an unknown field is a 400,
   // not silently dropped), while query and path strings are converted to the declared types.

@@ -163,19 +163,22 @@ export function toErrorResponse(error: unknown): ErrorResponse {
   return { statusCode: 500, code: 'INTERNAL', message: 'Internal server error' }
 }
 
+/**
+ * Answers a request with an error in the one format: also used for the framework's own errors
+ * (a malformed URL) that arrive before any route or hook runs.
+ */
+export function replyWithError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const body = toErrorResponse(error)
+  if (body.statusCode >= 500) {
+    request.log.error({ err: error, url: request.url, method: request.method }, 'request failed')
+  } else {
+    request.log.info({ code: body.code, field: body.field, statusCode: body.statusCode }, 'request rejected')
+  }
+  return send(request, reply, body)
+}
+
 async function errorsPlugin(app: FastifyInstance): Promise<void> {
-  app.setErrorHandler((error, request, reply) => {
-    const body = toErrorResponse(error)
-    if (body.statusCode >= 500) {
-      request.log.error({ err: error, url: request.url, method: request.method }, 'request failed')
-    } else {
-      request.log.info(
-        { code: body.code, field: body.field, statusCode: body.statusCode },
-        'request rejected',
-      )
-    }
-    return send(request, reply, body)
-  })
+  app.setErrorHandler((error, request, reply) => replyWithError(error, request, reply))
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? ''
     return send(request, reply, {
