@@ -160,8 +160,8 @@ function pageTexts(lines: readonly VisualLine[]): string[] {
 }
 
 /**
- * Drops running headers and footers: a line in a page's top or bottom tenth whose text (page
- * numbers aside) recurs on at least half the pages (and three). Left in place they would cut into
+ * Drops running headers and footers: one of a page's two first or last lines, in its top or
+ * bottom tenth, whose text (page numbers aside) recurs so on at least half the pages (and three). Left in place they would cut into
  * a form that runs over a page break; each is written once, at the top of the first page, as it
  * may carry the report's title and year.
  */
@@ -171,9 +171,13 @@ function dropRunningLines(pages: VisualLine[][], margins: readonly { top: number
       .map((c) => c.text)
       .join(' ')
       .replace(/\d+/g, '#')
+  // Only a page's two first or two last lines, inside its top or bottom tenth, can be furniture.
   const inMargin = (l: VisualLine, i: number) => {
     const m = margins[i]
-    return m !== undefined && (l.y >= m.top || l.y <= m.bottom)
+    const lines = pages[i] ?? []
+    const at = lines.indexOf(l)
+    const extreme = at >= 0 && (at < 2 || at >= lines.length - 2)
+    return m !== undefined && extreme && (l.y >= m.top || l.y <= m.bottom)
   }
   const pagesWith = new Map<string, number>()
   pages.forEach((lines, i) => {
