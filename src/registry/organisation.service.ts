@@ -235,9 +235,12 @@ export async function deleteOrganisation(db: Db, who: Actor, id: number): Promis
     try {
       await deleteOrganisationRow(trx, id)
     } catch (e) {
-      throw new ConflictError(`Organisation ${id} is still referenced (participations or tenant data)`, {
-        cause: e,
-      })
+      if (isForeignKeyViolation(e)) {
+        throw new ConflictError(`Organisation ${id} is still referenced (participations or tenant data)`, {
+          cause: e,
+        })
+      }
+      throw e
     }
     await recordAudit(trx, who, 'organisation', id, 'delete', before, null)
   })
