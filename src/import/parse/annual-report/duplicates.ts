@@ -1,6 +1,7 @@
 import type { ProjectRecord } from '../../../registry/project-record.js'
 import { fold } from '../fields/fold.js'
 
+// Words that say nothing about which project a name means ('för' folds to 'for').
 const STOP = new Set([
   'och',
   'for',
@@ -11,7 +12,6 @@ const STOP = new Set([
   'the',
   'of',
   'and',
-  'for',
   'in',
   'projekt',
   'project',
