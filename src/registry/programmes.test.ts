@@ -53,6 +53,8 @@ describe('canonicalProgramme', () => {
       'The Europe Challenge 2025/2026',
       false,
     ],
+    ['Interreg', 2019, 'Interreg', true],
+    ['EU-medel via Tillväxtverket', 2019, 'EU-medel via Tillväxtverket', true],
     ['Vet ej', 2024, null, false],
     ['-', null, null, false],
     [null, null, null, false],

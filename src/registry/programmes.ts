@@ -334,7 +334,7 @@ export interface CanonicalProgramme {
   readonly programme: string | null
   /** the list entry, when one matched */
   readonly known: Programme | null
-  /** true only for a known EU programme */
+  /** true for a known EU programme, or an unknown one the text calls EU-funded ("Interreg", "EU-medel") */
   readonly isEu: boolean
   readonly issues: string[]
 }
@@ -371,7 +371,10 @@ export function canonicalProgramme(raw: string | null | undefined, year?: number
   const folded = ` ${fold(text)} `
   const hit = ALIASES.find((a) => a.folded !== '' && folded.includes(` ${a.folded} `))
   if (!hit) {
-    return { programme: ownName(text), known: null, isEu: false, issues: [] }
+    // Not on the list: EU money only when the text says so ("Interreg", "EU-medel"), not for
+    // anything merely European ("European Cultural Foundation").
+    const isEu = /(?:^|[^\p{L}])(?:interreg|eu|europeiska unionen|european union)(?![\p{L}])/iu.test(text)
+    return { programme: ownName(text), known: null, isEu, issues: [] }
   }
   let programme = hit.programme
   const issues: string[] = []
