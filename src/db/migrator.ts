@@ -4,6 +4,7 @@ import * as createRegistry from './migrations/2026_11_27_1030_create_registry.js
 import * as projectSearchText from './migrations/2026_11_27_1100_project_search_text.js'
 import * as createAccounts from './migrations/2026_11_27_1200_create_accounts.js'
 import * as catalogueSearch from './migrations/2026_11_27_1210_catalogue_search.js'
+import * as curation from './migrations/2026_11_27_1220_curation.js'
 
 /** A migration file's exports: `up`/`down` receive the dialect for the few branches they need. */
 interface MigrationModule {
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '2026_11_27_1100_project_search_text': projectSearchText,
   '2026_11_27_1200_create_accounts': createAccounts,
   '2026_11_27_1210_catalogue_search': catalogueSearch,
+  '2026_11_27_1220_curation': curation,
 }
 
 /** Provides the migrations, bound to one dialect. */
