@@ -18,6 +18,8 @@ export interface PageContext {
   readonly organisation: string | null
   /** status the page's introduction gives all its projects ("Här listar vi pågående projekt") */
   readonly pageStatus: ProjectStatus | null
+  /** the page's introduction says its body takes part in the projects ("Region Skåne deltar i …") */
+  readonly takesPart: boolean
   readonly shape: PageShape
 }
 
@@ -83,7 +85,7 @@ export function readBlock(lines: readonly PageLine[], block: Block, ctx: PageCon
   const people = readContacts(body, issues)
   const website = readWebsite(body, issues)
   const parties = readParties(body, org, issues)
-  const role = readRole(body, parties, block, org)
+  const role = readRole(body, parties, block, org, ctx.takesPart)
   const partners = parties.partners
   let leadPartner = parties.leadPartner
   if (leadPartner === null && role === 'lead' && org && parties.soleLead) {

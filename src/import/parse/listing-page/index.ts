@@ -8,6 +8,7 @@ import { readBlock } from './block.js'
 import { type ListingEvent, readEvents } from './events.js'
 import { labelKind, labelValue, pageLines } from './lines.js'
 import { readOrganisation } from './organisation.js'
+import { TAKES_PART } from './parties.js'
 import { headingStatus, segment } from './segment.js'
 
 /**
@@ -33,9 +34,13 @@ export function readListingPage(doc: SourceDocument): ProjectRecord[] {
     lines.map((l) => l.text),
   )
   const pageStatus = statusFromIntro(introTexts)
+  const takesPart =
+    organisation !== null && introTexts.some((t) => t.includes(organisation) && TAKES_PART.test(t))
   const records = seg.blocks
     .filter((b) => b.kind === 'project')
-    .map((b) => readBlock(lines, b, { document: doc.name, organisation, pageStatus, shape: seg.shape }))
+    .map((b) =>
+      readBlock(lines, b, { document: doc.name, organisation, pageStatus, shape: seg.shape, takesPart }),
+    )
   flagDuplicates(records)
   return records
 }

@@ -10,6 +10,10 @@ import type { Block } from './segment.js'
 
 /** A project block's partners, lead partner and the publishing body's role. */
 
+/** Words with which a page says its body takes part in the projects it lists. */
+export const TAKES_PART =
+  /\b(deltar|medverkar|involverad|involverade|engagerad|participates?|takes? part|is involved)\b/i
+
 export interface Parties {
   partners: RecordPartner[]
   leadPartner: string | null
@@ -278,7 +282,13 @@ export function samePartner(a: string, b: string): boolean {
 }
 
 /** The publishing body's role: lead when it leads or coordinates, partner when listed or taking part. */
-export function readRole(body: Body, parties: Parties, block: Block, org: string | null): Role | null {
+export function readRole(
+  body: Body,
+  parties: Parties,
+  block: Block,
+  org: string | null,
+  pageSaysWeTakePart = false,
+): Role | null {
   if (!org) {
     return null
   }
@@ -297,7 +307,7 @@ export function readRole(body: Body, parties: Parties, block: Block, org: string
     return null
   }
   const mentioned = body.texts.some((t) => fold(t).includes(fold(org)))
-  const weTakePart = block.headings.some((h) => /\b(deltar|medverkar|participate|take part)\b/i.test(h))
+  const weTakePart = pageSaysWeTakePart || block.headings.some((h) => TAKES_PART.test(h))
   if (parties.leadPartner !== null && (mentioned || weTakePart)) {
     return 'partner'
   }
