@@ -15,6 +15,13 @@ const EXIT_CODES = {
 
 /** The single top-level catch: an expected error is one line and its code's exit status, never a stack. */
 async function main(): Promise<void> {
+  // A reader that stops early (`projektatlas export | head`) closes the pipe: stop quietly, as Unix tools do.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') {
+      process.exit(0)
+    }
+    throw e
+  })
   const io = processIO()
   try {
     process.exitCode = await runCli(process.argv.slice(2), io)
