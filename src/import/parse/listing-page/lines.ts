@@ -87,34 +87,37 @@ export type LabelKind =
 const LABELS: ReadonlyArray<readonly [LabelKind, RegExp]> = [
   [
     'period',
-    /^(projekt ?(period(en)?|tid(en)?)|project ?(time|period|duration)|period(en)?|tid(speriod)?|löptid|duration|genomförandeperiod)$/i,
+    /^(projekt ?(period(en)?|tid(en)?)|projektets (löptid|period|tid)|project ?(time|period|duration)|period(en)?|tid(speriod)?|löptid|duration|genomförandeperiod|genomförandetid)$/i,
   ],
   ['start', /^(start(datum)?|projektstart|start date|begins?)$/i],
   ['end', /^(slut(datum)?|projektslut|end date|ends?)$/i],
   [
     'programme',
-    /^(program(me)?|eu-program(met)?|finansieringskälla|finansiering|finansieras av|funding( source| programme)?|funded by|fond(en)?|stödform)$/i,
+    /^(program(me)?|eu-program(met)?|finansieringskälla|finansiering|finansiär|finansieras av|funding( source| programme)?|funded by|fond(en)?|stödform)$/i,
   ],
   [
     'lead',
-    /^(lead ?partner|lead applicant|huvudpartner|huvudman|projektägare|project owner|koordinator|coordinator|ledande partner|huvudsökande|stödmottagare)$/i,
+    /^(lead ?partner|lead applicant|lead beneficiary|huvudpartner|huvudman|projektägare|project owner|koordinator|coordinator|ledande partner|huvudsökande|stödmottagare|ansvarig organisation)$/i,
   ],
   [
     'partners',
-    /^([\p{L}-]+ )?(partners?|partner(s)? in the project|samarbetspartners?|samarbetsparter|aktörer|deltagare|medverkande|parter|partnerskap|project partners)$/iu,
+    /^([\p{L}-]+ )?(partners?|partner(s)? in the project|samarbetspartners?|samarbetsparter|aktörer|deltagare|medverkande|parter|partnerskap|project partners|organisationer|organisations|partner organisations?|participants)$/iu,
   ],
-  ['website', /^(webb(plats|sida|adress)?|web(site|page)?|hemsida|länk|link|url|mer information)$/i],
+  [
+    'website',
+    /^((projektets |project )?(webb(plats|sida|adress)?|web(site|page)?|hemsida)|länk|link|url|mer information)$/i,
+  ],
   ['contact', /^(kontakt(person(er)?|uppgifter)?|contacts?( person)?|för mer information)$/i],
   ['manager', /^(projektledare|projektkoordinator|project (manager|leader|coordinator)|ansvarig)$/i],
   ['phone', /^(tel|telefon|mobil|mobilnummer|phone)$/i],
   ['email', /^(e-post|epost|e-mail|email|mejl)$/i],
   [
     'budget',
-    /^(total ?budget|budget|projektbudget|total(a)? (kostnad|budget)|omslutning|projektets (budget|omslutning)|total project budget)$/i,
+    /^(total ?budget|budget|projektbudget|total(a)? (kostnad|budget|projektbudget)|omslutning|projektets (budget|omslutning|totala budget)|total project budget|total cost)$/i,
   ],
   [
     'eu',
-    /^(erdf-medel|eruf-medel|esf-medel|eu-medel|eu-bidrag|eu-stöd|eu contribution|eu-finansiering|eu funding|stöd från eu|beviljat stöd)$/i,
+    /^(varav )?(erdf-medel|eruf-medel|esf-medel|eu-medel|eu-bidrag|eu-stöd|eu-andel|eu contribution|eu-finansiering|eu funding|eu grant|stöd från eu|(med)?finansiering från eu|beviljat (eu-)?stöd)$/i,
   ],
   ['status', /^status$/i],
   ['area', /^(område|area|programområde|geografiskt område|region(er)?)$/i],

@@ -140,6 +140,13 @@ describe('line helpers', () => {
     ['ERDF-medel: EUR 1,39 miljoner', 'eu'],
     ['Location / Dates: The event took place in Ipswich', 'eventDetail'],
     ['Region Skåne koordinerar GREAT, ett projekt som samfinansieras', null],
+    ['Projektets löptid: 2019–2022', 'period'],
+    ['Medverkande organisationer: Åsby kommun, Lövhamns kommun', 'partners'],
+    ['Varav EU-medel: 1,2 mkr', 'eu'],
+    ['Total projektbudget: 2,4 mkr', 'budget'],
+    ['Projektets webbplats: www.example.se', 'website'],
+    ['Lead beneficiary: City of Turku', 'lead'],
+    ['Finansiär: Tillväxtverket', 'programme'],
   ]
   for (const [text, kind] of labels) {
     it(`labels ${JSON.stringify(text)}`, () => {
