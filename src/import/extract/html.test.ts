@@ -56,6 +56,11 @@ describe('extractHtml: line shapes of a scraped page', () => {
       ['Innehåll som ska med.'],
     ],
     [
+      'without a main element, the page frame (header, footer) is still dropped',
+      '<body><header><p>Åsby kommun</p></header><div><h2>Projekt</h2><p>Text om projektet.</p></div><footer><p>Växel 0123-45 67 89</p></footer></body>',
+      ['Projekt', '', 'Text om projektet.'],
+    ],
+    [
       'definition lists read as labels',
       '<dl><dt>Program</dt><dd>Erasmus+</dd><dt>Webb:</dt><dd>Example.se</dd></dl>',
       ['Program: Erasmus+', 'Webb: Example.se'],

@@ -11,8 +11,13 @@ import type { SourceDocument, SourceLine } from '../source-document.js'
  */
 
 // Elements whose text is never page content.
-const DROPPED =
-  'script, style, noscript, template, svg, iframe, object, canvas, nav, [role="navigation"], [aria-hidden="true"], button, select, input, textarea'
+// Elements whose text is never page content: the page frame (banner, footer with the body's
+// address and switchboard number) would otherwise end up in the last project's block.
+const DROPPED = [
+  'script, style, noscript, template, svg, iframe, object, canvas',
+  'nav, [role="navigation"], [role="banner"], [role="contentinfo"], [role="search"], [aria-hidden="true"]',
+  'body > header, body > footer, button, select, input, textarea',
+].join(', ')
 
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
 const LISTS = new Set(['ul', 'ol', 'menu'])
