@@ -118,7 +118,8 @@ export async function createApiToken(
     throw new ValidationError('A token needs a name', 'name')
   }
   const at = now()
-  if (input.expiresAt && !(new Date(input.expiresAt).toISOString() > at)) {
+  const expiry = input.expiresAt ? new Date(input.expiresAt) : null
+  if (expiry && (Number.isNaN(expiry.getTime()) || !(expiry.toISOString() > at))) {
     throw new ValidationError('The expiry must be in the future', 'expiresAt')
   }
   const secret = newSecret(TOKEN_PREFIX)
@@ -129,7 +130,7 @@ export async function createApiToken(
     token_hash: hashSecret(secret),
     scope: input.scope,
     created_at: at,
-    expires_at: input.expiresAt ? new Date(input.expiresAt).toISOString() : null,
+    expires_at: expiry ? expiry.toISOString() : null,
     revoked_at: null,
     last_used_at: null,
   }

@@ -12,6 +12,7 @@ import {
   findRoles,
   findUserByEmail,
   findUserById,
+  findUserByOidc,
   findUsers,
   insertReset,
   insertUser,
@@ -322,5 +323,38 @@ export async function resetPassword(db: Db, token: string, password: string): Pr
       password: 'changed',
     })
     return user
+  })
+}
+
+/**
+ * The user an OpenID Connect identity signs in as: the one linked to (issuer, subject), or else the
+ * enabled user with the provider-verified e-mail, which is then linked. Users are never created here:
+ * an administrator adds them (with their roles) first.
+ * @returns null when no user matches or the user is disabled
+ */
+export async function userForOidcIdentity(
+  db: Db,
+  identity: { issuer: string; subject: string; email: string | null; emailVerified: boolean },
+): Promise<User | null> {
+  return inTransaction(db, async (trx) => {
+    let row = await findUserByOidc(trx, identity.issuer, identity.subject)
+    if (!row && identity.email && identity.emailVerified) {
+      const byEmail = await findUserByEmail(trx, identity.email.trim().toLowerCase())
+      if (byEmail && byEmail.oidc_subject === null) {
+        await updateUserRow(trx, byEmail.id, {
+          oidc_issuer: identity.issuer,
+          oidc_subject: identity.subject,
+          updated_at: now(),
+        })
+        await recordAudit(trx, { tenantId: null, actor: byEmail.email }, 'user', byEmail.id, 'update', null, {
+          oidc: 'linked',
+        })
+        row = byEmail
+      }
+    }
+    if (!row || row.disabled === 1) {
+      return null
+    }
+    return userRowToUser(row, await findRoles(trx, [row.id]))
   })
 }

@@ -9,11 +9,22 @@ export async function insertAuditEvent(db: Kysely<Database>, row: NewAuditEventR
   await db.insertInto('audit_event').values(row).execute()
 }
 
-/** Audit events of a tenant, newest first, optionally for one entity. */
+/** Narrows a listing of audit events; every field optional. `since`/`until` are ISO instants (until exclusive). */
+export interface AuditFilter {
+  entity?: string
+  entityId?: number
+  actor?: string
+  action?: string
+  since?: string
+  until?: string
+  limit?: number
+}
+
+/** Audit events of a tenant, newest first, filtered. */
 export async function findAuditEvents(
   db: Kysely<Database>,
   tenantId: number,
-  filter: { entity?: string; entityId?: number; limit?: number },
+  filter: AuditFilter,
 ): Promise<AuditEventRow[]> {
   let q = db.selectFrom('audit_event').selectAll().where('tenant_id', '=', tenantId)
   if (filter.entity !== undefined) {
@@ -22,30 +33,38 @@ export async function findAuditEvents(
   if (filter.entityId !== undefined) {
     q = q.where('entity_id', '=', filter.entityId)
   }
+  if (filter.actor !== undefined) {
+    q = q.where('actor', '=', filter.actor)
+  }
+  if (filter.action !== undefined) {
+    q = q.where('action', '=', filter.action)
+  }
+  if (filter.since !== undefined) {
+    q = q.where('at', '>=', filter.since)
+  }
+  if (filter.until !== undefined) {
+    q = q.where('at', '<', filter.until)
+  }
   return q
     .orderBy('id', 'desc')
     .limit(filter.limit ?? 1000)
     .execute()
 }
 
-/**
- * Audit events of a tenant whose payloads MAY contain `text`: a superset the caller narrows in code,
- * because LIKE differs between the engines (case, escape character) and JSON escapes some characters.
- */
-export async function findAuditEventsContaining(
+/** One page of a tenant's audit events in id order, after `afterId` (for scans in code). */
+export async function findAuditEventsPage(
   db: Kysely<Database>,
   tenantId: number,
-  text: string,
+  afterId: number,
+  limit: number,
 ): Promise<AuditEventRow[]> {
-  const pattern = `%${text.replace(/[\\"]/g, '_')}%`
   return db
     .selectFrom('audit_event')
     .selectAll()
     .where('tenant_id', '=', tenantId)
-    .where((eb) =>
-      eb.or([eb('before_json', 'like', eb.val(pattern)), eb('after_json', 'like', eb.val(pattern))]),
-    )
+    .where('id', '>', afterId)
     .orderBy('id')
+    .limit(limit)
     .execute()
 }
 

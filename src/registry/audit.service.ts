@@ -1,5 +1,10 @@
 import type { AuditAction, AuditEvent } from './audit.js'
-import { deleteAuditEventsFor, findAuditEvents, insertAuditEvent } from './audit.repository.js'
+import {
+  type AuditFilter,
+  deleteAuditEventsFor,
+  findAuditEvents,
+  insertAuditEvent,
+} from './audit.repository.js'
 import type { AuditEventRow } from './audit.table.js'
 import { now } from './schema-helpers.js'
 import type { Db } from './tx.js'
@@ -46,12 +51,12 @@ export async function recordAudit(
 
 /**
  * A tenant's audit events, newest first.
- * @param filter narrow to one entity kind and/or id; `limit` defaults to 1000
+ * @param filter narrow by entity kind and id, actor, action and time; `limit` defaults to 1000
  */
 export async function listAuditEvents(
   db: Db,
   scope: { readonly tenantId: number },
-  filter: { entity?: string; entityId?: number; limit?: number } = {},
+  filter: AuditFilter = {},
 ): Promise<AuditEvent[]> {
   const rows = await findAuditEvents(db, scope.tenantId, filter)
   return rows.map(auditEventRowToAuditEvent)

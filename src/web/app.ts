@@ -8,18 +8,26 @@ import Fastify, {
 } from 'fastify'
 import type { Kysely } from 'kysely'
 import type { Logger } from 'pino'
+import { createOidcClient } from '../accounts/oidc.client.js'
 import type { Config } from '../config/config.js'
 import type { Database } from '../db/database.js'
+import { auth, DEFAULT_AUTH_CONFIG } from './plugins/auth.js'
+import { csrf } from './plugins/csrf.js'
 import { dbDecorator } from './plugins/db.js'
 import { errors, replyWithError } from './plugins/errors.js'
 import { inputGuard } from './plugins/input-guard.js'
 import { openapi } from './plugins/openapi.js'
+import { securityHeaders } from './plugins/security-headers.js'
+import { auditRoutes } from './routes/audit.routes.js'
+import { authRoutes } from './routes/auth.routes.js'
 import { healthRoutes } from './routes/health.routes.js'
 import { homeRoutes } from './routes/home.routes.js'
 import { openapiRoutes } from './routes/openapi.routes.js'
 import { organisationRoutes } from './routes/organisations.routes.js'
 import { participationRoutes } from './routes/participations.routes.js'
 import { projectRoutes } from './routes/projects.routes.js'
+import { tokenRoutes } from './routes/tokens.routes.js'
+import { userRoutes } from './routes/users.routes.js'
 
 /** What the web layer needs from the outside: nothing else is read from the process. */
 export interface AppDeps {
@@ -61,8 +69,19 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(errors)
   await app.register(inputGuard)
   await app.register(dbDecorator, { db: deps.db })
+  // Accounts and the one access rule (src/web/plugins/auth.ts): every route below is closed unless
+  // its config says `access: 'public'` or `'signed-in'`.
+  const authConfig = deps.config.auth ?? DEFAULT_AUTH_CONFIG
+  const oidc = authConfig.oidc && createOidcClient(authConfig.oidc)
+  await app.register(securityHeaders, { publicUrl: authConfig.publicUrl, formActions: [] })
+  await app.register(auth, { auth: authConfig })
+  await app.register(csrf, { cookieSecure: authConfig.cookieSecure })
   await app.register(openapi, { version: '0.1.0' })
 
+  await app.register(authRoutes, { auth: authConfig, ...(oidc && { oidc }) })
+  await app.register(userRoutes, { prefix: '/api/users', auth: authConfig })
+  await app.register(tokenRoutes, { prefix: '/api/tokens' })
+  await app.register(auditRoutes)
   await app.register(homeRoutes)
   await app.register(healthRoutes, { prefix: '/healthz' })
   await app.register(openapiRoutes, { prefix: '/api/openapi.json' })

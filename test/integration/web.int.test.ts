@@ -6,8 +6,11 @@ import type { Config } from '../../src/config/config.js'
 import { createDb } from '../../src/db/create-db.js'
 import type { Database } from '../../src/db/database.js'
 import { loadDemoPortfolio } from '../../src/demo/load-demo.js'
+import { listTenants } from '../../src/registry/organisation.service.js'
 import { type App, BODY_LIMIT_BYTES, buildApp } from '../../src/web/app.js'
+import { buildTenant } from '../support/factories.js'
 import { createTestDb, DIALECTS } from './dialects.js'
+import { callerWithRole } from './security-fixtures.js'
 
 const config: Config = Object.freeze({
   db: { dialect: 'sqlite' as const, file: ':memory:' },
@@ -29,11 +32,14 @@ for (const dialect of DIALECTS) {
     let app: App
     let tenantId: number
     let partnerId: number
+    // The API is closed to the public: requests carry an API token (security*.test.ts tests access).
+    let auth: Record<string, string> = {}
 
     const call = async (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) => {
       const res = await app.inject({
         method,
         url,
+        headers: auth,
         ...(payload === undefined ? {} : { payload: payload as Json }),
       })
       return { status: res.statusCode, body: res.body ? (res.json() as Json) : {}, res }
@@ -42,6 +48,9 @@ for (const dialect of DIALECTS) {
     before(async () => {
       db = await createTestDb(dialect)
       app = await build(db)
+      // Someone must hold a role before organisations can be added through the API.
+      const { tenant } = await buildTenant(db, { name: 'Bootstrap kommun' })
+      auth = (await callerWithRole(db, tenant.id, 'editor')).bearer
     })
     after(async () => {
       await app.close()
@@ -54,10 +63,9 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(body, { status: 'ok', database: 'ok' })
     })
 
-    it('asks which tenant while there is none', async () => {
-      const { status, body } = await call('GET', '/api/projects')
-      assert.equal(status, 400)
-      assert.equal(body.field, 'tenant')
+    it('refuses the public', async () => {
+      const res = await app.inject({ method: 'GET', url: '/api/projects' })
+      assert.equal(res.statusCode, 401)
     })
 
     it('creates, reads, lists and updates organisations', async () => {
@@ -72,6 +80,8 @@ for (const dialect of DIALECTS) {
       assert.equal(created.status, 201)
       assert.equal(created.res.headers.location, `/api/organisations/${created.body.id}`)
       tenantId = created.body.id as number
+      // From here on act as an admin of the new tenant (its only tenant: no ?tenant needed).
+      auth = (await callerWithRole(db, tenantId, 'admin')).bearer
       const partner = await call('POST', '/api/organisations', {
         name: 'Region Skåne',
         country: 'SE',
@@ -319,7 +329,7 @@ for (const dialect of DIALECTS) {
           method,
           url,
           ...(payload === undefined ? {} : { payload }),
-          headers: contentType ? { 'content-type': contentType } : {},
+          headers: { ...auth, ...(contentType ? { 'content-type': contentType } : {}) },
         })
         return res
       }
@@ -408,6 +418,12 @@ for (const dialect of DIALECTS) {
         '/api/projects/{projectId}/participations/{id}': ['get', 'patch', 'delete'],
         '/api/organisations': ['get', 'post'],
         '/api/organisations/{id}': ['get', 'patch', 'delete'],
+        '/api/me': ['get'],
+        '/api/users': ['get', 'post'],
+        '/api/users/{id}': ['patch'],
+        '/api/tokens': ['get', 'post'],
+        '/api/tokens/{id}': ['delete'],
+        '/api/audit': ['get'],
       }
       assert.deepEqual(Object.keys(paths).sort(), Object.keys(expected).sort())
       for (const [path, methods] of Object.entries(expected)) {
@@ -439,7 +455,7 @@ for (const dialect of DIALECTS) {
 
     it('renders the home page in Swedish, accessible and escaped', async () => {
       await call('POST', '/api/projects', { name: '<script>alert(1)</script> & co' })
-      const res = await app.inject({ method: 'GET', url: '/' })
+      const res = await app.inject({ method: 'GET', url: '/', headers: auth })
       assert.equal(res.statusCode, 200)
       assert.match(String(res.headers['content-type']), /text\/html/)
       assert.match(res.body, /<html lang="sv">/)
@@ -470,16 +486,23 @@ for (const dialect of DIALECTS) {
       const outcome = await loadDemoPortfolio(db)
       assert.equal(outcome.status, 'loaded')
       assert.equal((await loadDemoPortfolio(db)).status, 'skipped', 'never into a registry with data')
-      const page = await app.inject({ method: 'GET', url: '/' })
+      const [demoTenant] = (await listTenants(db)).filter((o) => o.name.startsWith('[Demo]'))
+      assert.ok(demoTenant)
+      const auth = (await callerWithRole(db, demoTenant.id, 'viewer')).bearer
+      const page = await app.inject({ method: 'GET', url: '/', headers: auth })
       assert.match(page.body, /class="demo"/)
       assert.match(page.body, /påhittade exempel/)
-      const list = (await app.inject({ method: 'GET', url: '/api/projects' })).json() as { items: Json[] }
-      assert.ok(list.items.length > 0)
-      assert.ok(list.items.every((p) => String(p.name).startsWith('[Demo] ')))
-      const orgs = (await app.inject({ method: 'GET', url: '/api/organisations' })).json() as {
+      const list = (await app.inject({ method: 'GET', url: '/api/projects', headers: auth })).json() as {
         items: Json[]
       }
-      assert.ok(orgs.items.every((o) => String(o.name).startsWith('[Demo] ')))
+      assert.ok(list.items.length > 0)
+      assert.ok(list.items.every((p) => String(p.name).startsWith('[Demo] ')))
+      const orgs = (await app.inject({ method: 'GET', url: '/api/organisations', headers: auth })).json() as {
+        items: Json[]
+      }
+      assert.ok(
+        orgs.items.every((o) => String(o.name).startsWith('[Demo] ') || o.name === 'Bootstrap kommun'),
+      )
     })
 
     it('hides 5xx details and reports an unhealthy database', async () => {
@@ -491,10 +514,12 @@ for (const dialect of DIALECTS) {
       const app = await build(db)
       await db.destroy()
       try {
-        const api = await app.inject({ method: 'GET', url: '/api/organisations' })
+        // Credentials make the app look them up, in the database that is gone.
+        const auth = { authorization: 'Bearer pat_unreachable' }
+        const api = await app.inject({ method: 'GET', url: '/api/organisations', headers: auth })
         assert.equal(api.statusCode, 500)
         assert.deepEqual(api.json(), { statusCode: 500, code: 'INTERNAL', message: 'Internal server error' })
-        const page = await app.inject({ method: 'GET', url: '/' })
+        const page = await app.inject({ method: 'GET', url: '/', headers: { cookie: 'pa_session=gone' } })
         assert.equal(page.statusCode, 500)
         assert.match(page.body, /Något gick fel/)
         assert.doesNotMatch(page.body, /destroyed|closed|Error:/i)

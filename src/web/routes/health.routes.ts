@@ -4,7 +4,7 @@ import { healthSchema } from './health.schema.js'
 
 /** /healthz: for load balancers and `curl`; the one route that must not touch tenant data. */
 export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/', { schema: healthSchema }, async (request, reply) => {
+  app.get('/', { schema: healthSchema, config: { access: 'public' } }, async (request, reply) => {
     try {
       // A real read through a service: proves the connection and that the schema is migrated.
       await listOrganisations(app.db, { limit: 1 })

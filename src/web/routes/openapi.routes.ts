@@ -6,6 +6,7 @@ export const openapiRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/',
     {
+      config: { access: 'public' },
       schema: {
         hide: true,
         response: { 200: Type.Object({}, { additionalProperties: true, description: 'OpenAPI 3 document' }) },

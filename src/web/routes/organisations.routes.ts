@@ -6,7 +6,7 @@ import {
   listOrganisations,
   updateOrganisation,
 } from '../../registry/organisation.service.js'
-import { API_ACTOR } from './actor.js'
+import { requestScope } from '../plugins/auth.js'
 import {
   createOrganisationSchema,
   deleteOrganisationSchema,
@@ -28,16 +28,29 @@ export const organisationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   })
 
   app.post('/', { schema: createOrganisationSchema }, async (request, reply) => {
-    const organisation = await createOrganisation(app.db, API_ACTOR, request.body)
+    const organisation = await createOrganisation(
+      app.db,
+      { tenantId: null, actor: requestScope(request).actor },
+      request.body,
+    )
     return reply.status(201).header('location', `/api/organisations/${organisation.id}`).send(organisation)
   })
 
   app.patch('/:id', { schema: updateOrganisationSchema }, async (request) => {
-    return updateOrganisation(app.db, API_ACTOR, request.params.id, request.body)
+    return updateOrganisation(
+      app.db,
+      { tenantId: null, actor: requestScope(request).actor },
+      request.params.id,
+      request.body,
+    )
   })
 
   app.delete('/:id', { schema: deleteOrganisationSchema }, async (request, reply) => {
-    await deleteOrganisation(app.db, API_ACTOR, request.params.id)
+    await deleteOrganisation(
+      app.db,
+      { tenantId: null, actor: requestScope(request).actor },
+      request.params.id,
+    )
     return reply.status(204).send(null)
   })
 }

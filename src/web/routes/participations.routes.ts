@@ -11,6 +11,7 @@ import { getProject } from '../../registry/project.service.js'
 import type { Scope } from '../../registry/scope.js'
 import type { Db } from '../../registry/tx.js'
 import { NotFoundError } from '../../shared/errors.js'
+import { requestScope } from '../plugins/auth.js'
 import {
   createParticipationSchema,
   deleteParticipationSchema,
@@ -18,7 +19,6 @@ import {
   listParticipationsSchema,
   updateParticipationSchema,
 } from './participations.schema.js'
-import { resolveScope } from './tenant.js'
 
 // The URL names the project too: a participation of another project is "not found" here.
 async function participationOf(db: Db, scope: Scope, projectId: number, id: number): Promise<Participation> {
@@ -32,18 +32,18 @@ async function participationOf(db: Db, scope: Scope, projectId: number, id: numb
 /** /api/projects/:projectId/participations: who takes part in a project, with their own money. */
 export const participationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/', { schema: listParticipationsSchema }, async (request) => {
-    const scope = await resolveScope(app.db, request.query.tenant)
+    const scope = requestScope(request)
     await getProject(app.db, scope, request.params.projectId)
     return { items: await listParticipations(app.db, scope, request.params.projectId) }
   })
 
   app.get('/:id', { schema: getParticipationSchema }, async (request) => {
-    const scope = await resolveScope(app.db, request.query.tenant)
+    const scope = requestScope(request)
     return participationOf(app.db, scope, request.params.projectId, request.params.id)
   })
 
   app.post('/', { schema: createParticipationSchema }, async (request, reply) => {
-    const scope = await resolveScope(app.db, request.query.tenant)
+    const scope = requestScope(request)
     const { projectId } = request.params
     const participation = await addParticipation(app.db, scope, projectId, request.body)
     return reply
@@ -53,13 +53,13 @@ export const participationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   })
 
   app.patch('/:id', { schema: updateParticipationSchema }, async (request) => {
-    const scope = await resolveScope(app.db, request.query.tenant)
+    const scope = requestScope(request)
     await participationOf(app.db, scope, request.params.projectId, request.params.id)
     return updateParticipation(app.db, scope, request.params.id, request.body)
   })
 
   app.delete('/:id', { schema: deleteParticipationSchema }, async (request, reply) => {
-    const scope = await resolveScope(app.db, request.query.tenant)
+    const scope = requestScope(request)
     await participationOf(app.db, scope, request.params.projectId, request.params.id)
     await removeParticipation(app.db, scope, request.params.id)
     return reply.status(204).send(null)

@@ -6,6 +6,7 @@ import {
   listProjects,
   updateProject,
 } from '../../registry/project.service.js'
+import { requestScope } from '../plugins/auth.js'
 import {
   createProjectSchema,
   deleteProjectSchema,
@@ -13,13 +14,12 @@ import {
   listProjectsSchema,
   updateProjectSchema,
 } from './projects.schema.js'
-import { resolveScope } from './tenant.js'
 
 /** /api/projects: a tenant's portfolio. */
 export const projectRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/', { schema: listProjectsSchema }, async (request) => {
-    const { tenant, q, status, programme, organisation, limit = 50, offset = 0 } = request.query
-    const scope = await resolveScope(app.db, tenant)
+    const { q, status, programme, organisation, limit = 50, offset = 0 } = request.query
+    const scope = requestScope(request)
     // One extra row tells whether another page follows, without a second COUNT query.
     const rows = await listProjects(app.db, scope, {
       query: q,
@@ -38,23 +38,23 @@ export const projectRoutes: FastifyPluginAsyncTypebox = async (app) => {
   })
 
   app.get('/:id', { schema: getProjectSchema }, async (request) => {
-    const scope = await resolveScope(app.db, request.query.tenant)
+    const scope = requestScope(request)
     return getProject(app.db, scope, request.params.id)
   })
 
   app.post('/', { schema: createProjectSchema }, async (request, reply) => {
-    const scope = await resolveScope(app.db, request.query.tenant)
+    const scope = requestScope(request)
     const project = await createProject(app.db, scope, request.body)
     return reply.status(201).header('location', `/api/projects/${project.id}`).send(project)
   })
 
   app.patch('/:id', { schema: updateProjectSchema }, async (request) => {
-    const scope = await resolveScope(app.db, request.query.tenant)
+    const scope = requestScope(request)
     return updateProject(app.db, scope, request.params.id, request.body)
   })
 
   app.delete('/:id', { schema: deleteProjectSchema }, async (request, reply) => {
-    const scope = await resolveScope(app.db, request.query.tenant)
+    const scope = requestScope(request)
     await deleteProject(app.db, scope, request.params.id)
     return reply.status(204).send(null)
   })
