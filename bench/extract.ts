@@ -25,7 +25,10 @@ function median(xs: number[]): number {
   return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2
 }
 
-async function time(fn: () => Promise<unknown> | unknown, runs: number): Promise<number> {
+async function time(
+  fn: () => Promise<unknown> | unknown,
+  runs: number,
+): Promise<{ median: number; min: number }> {
   for (let i = 0; i < 3; i++) {
     await fn()
   }
@@ -35,7 +38,7 @@ async function time(fn: () => Promise<unknown> | unknown, runs: number): Promise
     await fn()
     ms.push(performance.now() - t0)
   }
-  return median(ms)
+  return { median: median(ms), min: Math.min(...ms) }
 }
 
 async function main(): Promise<void> {
@@ -67,13 +70,15 @@ async function main(): Promise<void> {
     // Other work on the machine slows every run; the load average says how quiet it was.
     `Load average (1 min) when measured: ${os.loadavg()[0]?.toFixed(1)}`,
     '',
-    '| step | median |',
-    '|---|---:|',
-    `| whole extract (read, decode, recognise, parse, schema check) | ${whole.toFixed(1)} ms |`,
-    `| read + decode into lines | ${read.toFixed(1)} ms |`,
-    `| parse (recognise family + reader) | ${parse.toFixed(1)} ms |`,
+    '| step | median | fastest |',
+    '|---|---:|---:|',
+    `| whole extract (read, decode, recognise, parse, schema check) | ${whole.median.toFixed(1)} ms | ${whole.min.toFixed(1)} ms |`,
+    `| read + decode into lines | ${read.median.toFixed(1)} ms | ${read.min.toFixed(1)} ms |`,
+    `| parse (recognise family + reader) | ${parse.median.toFixed(1)} ms | ${parse.min.toFixed(1)} ms |`,
     '',
-    whole <= TARGET_MS ? `Within the target (${TARGET_MS} ms).` : `Over the target (${TARGET_MS} ms).`,
+    whole.median <= TARGET_MS
+      ? `Median within the target (${TARGET_MS} ms).`
+      : `Median over the target (${TARGET_MS} ms)${whole.min <= TARGET_MS ? '; the fastest run is within it, so part of the gap is load' : ''}.`,
     '',
   ].join('\n')
   const old = existsSync(DOC) ? await readFile(DOC, 'utf8') : '# Benchmarks\n\n'
@@ -83,7 +88,7 @@ async function main(): Promise<void> {
     : `${old.trimEnd()}\n\n${section}`
   await writeFile(DOC, next)
   console.log(
-    `extract seed 004: median ${whole.toFixed(1)} ms (read ${read.toFixed(1)} ms, parse ${parse.toFixed(1)} ms)`,
+    `extract seed 004: median ${whole.median.toFixed(1)} ms, fastest ${whole.min.toFixed(1)} ms (parse median ${parse.median.toFixed(1)} ms)`,
   )
 }
 
