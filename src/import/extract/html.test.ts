@@ -61,6 +61,11 @@ describe('extractHtml: line shapes of a scraped page', () => {
       ['Projekt', '', 'Text om projektet.'],
     ],
     [
+      'a page of one article per project is read whole',
+      '<body><article><h2>Alfa</h2><p>Om Alfa.</p></article><article><h2>Beta</h2><p>Om Beta.</p></article></body>',
+      ['Alfa', '', 'Om Alfa.', '', 'Beta', '', 'Om Beta.'],
+    ],
+    [
       'definition lists read as labels',
       '<dl><dt>Program</dt><dd>Erasmus+</dd><dt>Webb:</dt><dd>Example.se</dd></dl>',
       ['Program: Erasmus+', 'Webb: Example.se'],

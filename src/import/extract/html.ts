@@ -264,14 +264,21 @@ export async function extractHtmlLines(html: string, name: string): Promise<Sour
   const { load } = await import('cheerio')
   const $ = load(html)
   $(DROPPED).remove()
-  const main = $('main, [role="main"], article').first()
+  // The main content: <main>, else the only <article> (pages that list each project as an
+  // article of its own are read whole), else the body.
+  const main = $('main, [role="main"]').first()
+  const articles = $('article')
   const body = $('body')
   // cheerio's nodes are domhandler's, which AnyNode describes structurally
-  const roots = (main.length > 0
-    ? main.toArray()
-    : body.length > 0
-      ? body.toArray()
-      : $.root().toArray()) as unknown as AnyNode[]
+  const nodes = (c: { toArray(): unknown[] }): AnyNode[] => c.toArray() as AnyNode[]
+  const roots =
+    main.length > 0
+      ? nodes(main)
+      : articles.length === 1
+        ? nodes(articles)
+        : body.length > 0
+          ? nodes(body)
+          : nodes($.root())
   const w = new LineWriter()
   for (const node of roots) {
     walk(node, w, 0, 0)
