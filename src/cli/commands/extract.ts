@@ -1,6 +1,7 @@
 import { relative, resolve } from 'node:path'
 import { loadConfig } from '../../config/config.js'
 import { extractRecords } from '../../import/extract-records.js'
+import type { ProjectRecord } from '../../registry/project-record.js'
 import type { CliIO } from '../io.js'
 
 /** Options of `projektatlas extract`. */
@@ -22,7 +23,7 @@ export async function extract(files: string[], options: ExtractOptions, io: CliI
     files.map((f) => resolve(io.cwd, f)),
     { config },
   )
-  const records = []
+  const records: ProjectRecord[] = []
   let failed = 0
   for (const o of outcomes) {
     if (o.status === 'failed') {
