@@ -1,8 +1,10 @@
 import { Command, CommanderError, Option } from 'commander'
+import type { AuditOptions } from './commands/audit.js'
 import type { ExportOptions } from './commands/export.js'
 import type { OrganisationsOptions } from './commands/organisations.js'
 import type { ProjectsOptions } from './commands/projects.js'
 import type { ServeOptions } from './commands/serve.js'
+import type { UserAction, UserOptions } from './commands/user.js'
 import type { CliIO } from './io.js'
 
 /** A parsed command line: which command runs, with which arguments and options. */
@@ -16,6 +18,8 @@ export type Invocation =
   | { readonly command: 'export'; readonly options: ExportOptions }
   | { readonly command: 'backup'; readonly file: string }
   | { readonly command: 'restore'; readonly file: string }
+  | { readonly command: 'user'; readonly options: UserOptions }
+  | { readonly command: 'audit'; readonly options: AuditOptions }
 
 /** Runs one command; tests pass a recorder instead of `runCommand`. */
 export type Execute = (invocation: Invocation, io: CliIO) => Promise<number>
@@ -61,6 +65,14 @@ export async function runCommand(invocation: Invocation, io: CliIO): Promise<num
     case 'restore': {
       const { restore } = await import('./commands/backup.js')
       return restore(invocation.file, io)
+    }
+    case 'user': {
+      const { user } = await import('./commands/user.js')
+      return user(invocation.options, io)
+    }
+    case 'audit': {
+      const { audit } = await import('./commands/audit.js')
+      return audit(invocation.options, io)
     }
   }
 }
@@ -150,6 +162,85 @@ export async function runCli(
     .description('replace the SQLite database with a backup (stop the server first)')
     .argument('<file>', 'the backup to restore')
     .action((file: string) => run({ command: 'restore', file }))
+
+  const userCommand = program.command('user').description('manage accounts and their roles per tenant')
+  const userAction =
+    (action: UserAction) => (email: string | undefined, options: Omit<UserOptions, 'action'>) =>
+      run({ command: 'user', options: { ...options, action, ...(email !== undefined && { email }) } })
+  const roleChoice = new Option('--role <role>', 'admin, coordinator, editor or viewer').choices([
+    'admin',
+    'coordinator',
+    'editor',
+    'viewer',
+  ])
+  userCommand
+    .command('add')
+    .description(
+      'add a user (optionally with a role in a tenant) and print a one-time link to set a password',
+    )
+    .argument('<email>')
+    .option('--tenant <id>', 'tenant organisation id')
+    .addOption(roleChoice)
+    .option('--unit <id>', 'limit the role to one unit')
+    .option('--name <name>', 'display name')
+    .action(userAction('add'))
+  userCommand
+    .command('list')
+    .description('list users and their roles')
+    .option('--tenant <id>', "only this tenant's users")
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .action((options: Omit<UserOptions, 'action'>) =>
+      run({ command: 'user', options: { ...options, action: 'list' } }),
+    )
+  userCommand
+    .command('role')
+    .description("set a user's role in a tenant ('none' removes it)")
+    .argument('<email>')
+    .requiredOption('--tenant <id>', 'tenant organisation id')
+    .addOption(
+      new Option('--role <role>', 'the new role')
+        .choices(['admin', 'coordinator', 'editor', 'viewer', 'none'])
+        .makeOptionMandatory(),
+    )
+    .option('--unit <id>', 'limit the role to one unit')
+    .action(userAction('role'))
+  userCommand
+    .command('disable')
+    .description('disable a user: ends every session and token')
+    .argument('<email>')
+    .action(userAction('disable'))
+  userCommand
+    .command('enable')
+    .description('enable a disabled user again')
+    .argument('<email>')
+    .action(userAction('enable'))
+  userCommand
+    .command('reset-password')
+    .description('print a one-time link (valid one hour) to set a new password')
+    .argument('<email>')
+    .action(userAction('reset-password'))
+
+  program
+    .command('audit')
+    .description('list audit events, newest first')
+    .option('--tenant <id>', "only this tenant's events (default: all)")
+    .option('--entity <entity>', 'project, participation, contact, user, …')
+    .option('--entity-id <id>', 'one record')
+    .option('--actor <actor>', 'who made the change (e-mail, cli, import, …)')
+    .addOption(
+      new Option('--action <action>', 'kind of change').choices([
+        'create',
+        'update',
+        'delete',
+        'erase',
+        'import',
+      ]),
+    )
+    .option('--since <date>', 'from this date or instant')
+    .option('--until <date>', 'before this date or instant')
+    .option('--limit <n>', 'at most this many events (default 100)')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .action((options: AuditOptions) => run({ command: 'audit', options }))
 
   try {
     await program.parseAsync([...argv], { from: 'user' })
