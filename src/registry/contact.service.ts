@@ -1,9 +1,11 @@
 import { NotFoundError } from '../shared/errors.js'
 import type { AuditEvent } from './audit.js'
-import { findAuditEventsContaining, updateAuditPayloads } from './audit.repository.js'
+import { findAuditEventsPage, updateAuditPayloads } from './audit.repository.js'
 import { auditEventRowToAuditEvent, forgetAuditTrail, recordAudit } from './audit.service.js'
-import { forgetDataIssues } from './data-issue.service.js'
-import { findProvenanceContaining, setProvenanceRawText } from './document.repository.js'
+import type { DataIssue } from './data-issue.js'
+import { findDataIssuesPage, updateDataIssueTexts } from './data-issue.repository.js'
+import { dataIssueRowToDataIssue, forgetDataIssues } from './data-issue.service.js'
+import { findProvenancePage, setProvenanceRawText } from './document.repository.js'
 import { forgetProvenance } from './document.service.js'
 import type { Contact, ContactPatch, NewContact, Participation, PersonQuery } from './participation.js'
 import {
@@ -17,7 +19,7 @@ import {
 import { getParticipation } from './participation.service.js'
 import type { ContactRow } from './participation.table.js'
 import type { Project } from './project.js'
-import { getProject } from './project.service.js'
+import { findProjectsMentioning, getProject, updateProject } from './project.service.js'
 import { now } from './schema-helpers.js'
 import type { Scope } from './scope.js'
 import { type Db, inTransaction } from './tx.js'
@@ -132,6 +134,10 @@ export interface PersonalDataExport {
     readonly page: number | null
     readonly text: string
   }[]
+  /** projects whose name, acronym or summary mention the person */
+  readonly projectMentions: readonly Project[]
+  /** data-quality notes that mention the person */
+  readonly dataIssues: readonly DataIssue[]
 }
 
 function identifying(contacts: readonly Contact[]): string[] {
@@ -162,9 +168,28 @@ async function contactsOf(db: Db, scope: Scope, query: PersonQuery): Promise<Con
   return rows.map(contactRowToContact)
 }
 
+const PAGE = 500
+
+/**
+ * Every row of a paged scan. Personal-data searches scan in code rather than with LIKE, whose case
+ * rules differ between the engines; erasure and access requests are rare, so thoroughness wins.
+ */
+async function* scan<T extends { id: number }>(page: (afterId: number) => Promise<T[]>): AsyncGenerator<T> {
+  let afterId = 0
+  for (;;) {
+    const rows = await page(afterId)
+    yield* rows
+    const last = rows.at(-1)
+    if (rows.length < PAGE || last === undefined) {
+      return
+    }
+    afterId = last.id
+  }
+}
+
 /**
  * Collects everything the tenant's registry holds about a person: contact entries with their
- * projects, audit events and source excerpts that mention them.
+ * projects, audit events, source excerpts, project texts and data-quality notes that mention them.
  */
 export async function exportPersonalData(
   db: Db,
@@ -179,34 +204,64 @@ export async function exportPersonalData(
     const project = await getProject(db, scope, participation.projectId)
     entries.push({ contact, participation, project })
   }
-  const auditEvents = new Map<number, AuditEvent>()
-  const sourceExcerpts = new Map<number, { document: string; page: number | null; text: string }>()
-  for (const term of terms) {
-    for (const row of await findAuditEventsContaining(db, scope.tenantId, term)) {
-      const event = auditEventRowToAuditEvent(row)
-      if (mentions(event.before, [term]) || mentions(event.after, [term])) {
-        auditEvents.set(event.id, event)
-      }
+  if (terms.length === 0) {
+    return {
+      query,
+      contacts: entries,
+      auditEvents: [],
+      sourceExcerpts: [],
+      projectMentions: [],
+      dataIssues: [],
     }
-    for (const row of await findProvenanceContaining(db, scope.tenantId, term)) {
-      if (row.raw_text && mentions(row.raw_text, [term])) {
-        sourceExcerpts.set(row.id, { document: row.document_name, page: row.page, text: row.raw_text })
-      }
+  }
+  const auditEvents: AuditEvent[] = []
+  for await (const row of scan((after) => findAuditEventsPage(db, scope.tenantId, after, PAGE))) {
+    if (mentions([row.before_json, row.after_json], terms)) {
+      auditEvents.push(auditEventRowToAuditEvent(row))
+    }
+  }
+  const sourceExcerpts: { document: string; page: number | null; text: string }[] = []
+  for await (const row of scan((after) => findProvenancePage(db, scope.tenantId, after, PAGE))) {
+    if (row.raw_text && mentions(row.raw_text, terms)) {
+      sourceExcerpts.push({ document: row.document_name, page: row.page, text: row.raw_text })
+    }
+  }
+  const dataIssues: DataIssue[] = []
+  for await (const row of scan((after) => findDataIssuesPage(db, scope.tenantId, after, PAGE))) {
+    if (mentions([row.message, row.resolution], terms)) {
+      dataIssues.push(dataIssueRowToDataIssue(row))
+    }
+  }
+  const projectMentions = new Map<number, Project>()
+  for (const term of terms) {
+    for (const project of await findProjectsMentioning(db, scope, term)) {
+      projectMentions.set(project.id, project)
     }
   }
   return {
     query,
     contacts: entries,
-    auditEvents: [...auditEvents.values()].sort((a, b) => a.id - b.id),
-    sourceExcerpts: [...sourceExcerpts.values()],
+    auditEvents,
+    sourceExcerpts,
+    projectMentions: [...projectMentions.values()],
+    dataIssues,
   }
 }
 
 const ERASED = '[erased]'
 
+/** Replaces each mention of the terms in a text, keeping the rest of it. */
+function cutOut(text: string, terms: readonly string[]): string {
+  let out = text
+  for (const term of terms) {
+    out = out.replace(new RegExp(term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'giu'), ERASED)
+  }
+  return out
+}
+
 function scrub(value: unknown, terms: readonly string[]): unknown {
   if (typeof value === 'string') {
-    return mentions(value, terms) ? ERASED : value
+    return mentions(value, terms) ? cutOut(value, terms) : value
   }
   if (Array.isArray(value)) {
     return value.map((v) => scrub(v, terms))
@@ -219,8 +274,10 @@ function scrub(value: unknown, terms: readonly string[]): unknown {
 
 /**
  * Erases a person (GDPR art. 17) in one transaction: deletes their contact entries with the
- * entries' provenance, issues and audit trail, and overwrites every other audit payload and source
- * excerpt that mentions their name, e-mail or phone. Records one audit event without personal data.
+ * entries' provenance, issues and audit trail; cuts their name, e-mail and phone out of project
+ * summaries, data-issue texts, source excerpts and audit payloads. Records one audit event per
+ * erased entry, without personal data. A project NAME that contains the person's name is left for a
+ * person to judge (exportPersonalData lists it).
  *
  * On SQLite, the adapter should call `purgeFreedPages(db, dialect)` (src/db/maintenance.ts)
  * afterwards so no copy survives in the WAL file; backups taken earlier still hold the data.
@@ -236,18 +293,32 @@ export async function erasePerson(db: Db, scope: Scope, query: PersonQuery): Pro
       await forgetDataIssues(trx, scope, 'contact', [contact.id])
       await forgetAuditTrail(trx, scope.tenantId, 'contact', contact.id)
     }
-    for (const term of terms) {
-      for (const row of await findAuditEventsContaining(trx, scope.tenantId, term)) {
-        const event = auditEventRowToAuditEvent(row)
-        if (mentions(event.before, terms) || mentions(event.after, terms)) {
+    if (terms.length > 0) {
+      for (const term of terms) {
+        for (const project of await findProjectsMentioning(trx, scope, term)) {
+          if (project.summary && mentions(project.summary, terms)) {
+            await updateProject(trx, scope, project.id, { summary: cutOut(project.summary, terms) })
+          }
+        }
+      }
+      for await (const row of scan((after) => findDataIssuesPage(trx, scope.tenantId, after, PAGE))) {
+        if (mentions([row.message, row.resolution], terms)) {
+          const resolution = row.resolution === null ? null : cutOut(row.resolution, terms)
+          await updateDataIssueTexts(trx, row.id, cutOut(row.message, terms), resolution)
+        }
+      }
+      for await (const row of scan((after) => findProvenancePage(trx, scope.tenantId, after, PAGE))) {
+        if (row.raw_text && mentions(row.raw_text, terms)) {
+          await setProvenanceRawText(trx, row.id, cutOut(row.raw_text, terms))
+        }
+      }
+      // Last, so the audit events of the edits above are scrubbed too.
+      for await (const row of scan((after) => findAuditEventsPage(trx, scope.tenantId, after, PAGE))) {
+        if (mentions([row.before_json, row.after_json], terms)) {
+          const event = auditEventRowToAuditEvent(row)
           const before = event.before === null ? null : JSON.stringify(scrub(event.before, terms))
           const after = event.after === null ? null : JSON.stringify(scrub(event.after, terms))
           await updateAuditPayloads(trx, event.id, before, after)
-        }
-      }
-      for (const row of await findProvenanceContaining(trx, scope.tenantId, term)) {
-        if (row.raw_text && mentions(row.raw_text, terms)) {
-          await setProvenanceRawText(trx, row.id, ERASED)
         }
       }
     }

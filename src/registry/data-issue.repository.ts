@@ -79,3 +79,30 @@ export async function deleteDataIssuesFor(
     .where('entity_id', 'in', entityIds)
     .execute()
 }
+
+/** One page of a tenant's data issues in id order, after `afterId` (for scans in code). */
+export async function findDataIssuesPage(
+  db: Kysely<Database>,
+  tenantId: number,
+  afterId: number,
+  limit: number,
+): Promise<DataIssueRow[]> {
+  return db
+    .selectFrom('data_issue')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute()
+}
+
+/** Rewrites an issue's texts (erasure only). */
+export async function updateDataIssueTexts(
+  db: Kysely<Database>,
+  id: number,
+  message: string,
+  resolution: string | null,
+): Promise<void> {
+  await db.updateTable('data_issue').set({ message, resolution }).where('id', '=', id).execute()
+}

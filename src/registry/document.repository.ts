@@ -90,15 +90,18 @@ export async function findProvenance(
   return q.orderBy('provenance.id').execute()
 }
 
-/** Provenance rows whose raw text MAY contain `text` (a superset: the caller narrows it in code). */
-export async function findProvenanceContaining(
+/** One page of a tenant's provenance with raw text, in id order, after `afterId` (for scans in code). */
+export async function findProvenancePage(
   db: Kysely<Database>,
   tenantId: number,
-  text: string,
+  afterId: number,
+  limit: number,
 ): Promise<ProvenanceRowWithDocument[]> {
   return selectProvenance(db, tenantId)
-    .where('provenance.raw_text', 'like', `%${text.replace(/\\/g, '_')}%`)
+    .where('provenance.id', '>', afterId)
+    .where('provenance.raw_text', 'is not', null)
     .orderBy('provenance.id')
+    .limit(limit)
     .execute()
 }
 

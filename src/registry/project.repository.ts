@@ -223,3 +223,15 @@ export async function findProjectDependents(
   ).map((r) => r.id)
   return { participation, payment, contact, event }
 }
+
+/** The tenant's projects whose folded name, acronym or summary contains this folded text. */
+export async function findProjectsMentioning(
+  db: Kysely<Database>,
+  tenantId: number,
+  foldedText: string,
+): Promise<ProjectRowWithProgramme[]> {
+  return selectProjects(db, tenantId)
+    .where('project.search_text', 'like', `%${foldedText.replace(/\\/g, '_')}%`)
+    .orderBy('project.id')
+    .execute()
+}

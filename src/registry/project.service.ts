@@ -25,6 +25,7 @@ import {
   findProjectRowsByName,
   findProjects,
   findProjectsByIds,
+  findProjectsMentioning as findProjectsMentioningRows,
   insertProject,
   replaceExternalIds,
   updateProjectRow,
@@ -199,6 +200,15 @@ export async function listProjects(db: Db, scope: Scope, filter: ProjectFilter =
 /** The tenant's projects with exactly this name (to recognise a project a new document reports again). */
 export async function findProjectsByName(db: Db, scope: Scope, name: string): Promise<Project[]> {
   return loadProjects(db, scope.tenantId, await findProjectRowsByName(db, scope.tenantId, name.trim()))
+}
+
+/** The tenant's projects whose name, acronym or summary mention this text (case-insensitive). */
+export async function findProjectsMentioning(db: Db, scope: Scope, text: string): Promise<Project[]> {
+  return loadProjects(
+    db,
+    scope.tenantId,
+    await findProjectsMentioningRows(db, scope.tenantId, searchKey(text)),
+  )
 }
 
 /** How many projects the tenant has. */

@@ -443,12 +443,15 @@ for (const dialect of DIALECTS) {
     describe('GDPR', () => {
       it('exports everything about a person and erases it without a copy', async () => {
         const { tenant, scope } = await buildTenant(db)
-        const project = await buildProject(db, scope)
+        const project = await buildProject(db, scope, { summary: 'Ett projekt som BERTIL BERG leder.' })
         const p = await addParticipation(db, scope, project.id, { organisationId: tenant.id, role: 'lead' })
         const contact = await addContact(db, scope, p.id, {
           name: 'Bertil Berg',
           email: 'Bertil.Berg@example.se',
         })
+        await raiseDataIssues(db, scope, [
+          { entity: 'project', entityId: project.id, kind: 'other', message: 'ring Bertil Berg om budgeten' },
+        ])
         await updateContact(db, scope, contact.id, { title: 'Samordnare' })
         const { document } = await storeDocument(db, scope, {
           name: 'rapport.pdf',
@@ -481,6 +484,11 @@ for (const dialect of DIALECTS) {
         assert.equal(exported.contacts[0]?.project.id, project.id)
         assert.ok(exported.auditEvents.length >= 2)
         assert.equal(exported.sourceExcerpts.length, 2)
+        assert.deepEqual(
+          exported.projectMentions.map((m) => m.id),
+          [project.id],
+        )
+        assert.equal(exported.dataIssues.length, 1)
 
         assert.equal(await erasePerson(db, scope, { email: 'bertil.berg@example.se' }), 1)
         await assert.rejects(getContact(db, scope, contact.id), { code: 'NOT_FOUND' })
@@ -488,8 +496,11 @@ for (const dialect of DIALECTS) {
           await db.selectFrom('audit_event').selectAll().execute(),
           await db.selectFrom('provenance').selectAll().execute(),
           await db.selectFrom('contact').selectAll().execute(),
+          await db.selectFrom('project').selectAll().execute(),
+          await db.selectFrom('data_issue').selectAll().execute(),
         ])
-        assert.ok(!everything.includes('Bertil'), 'no copy of the name is left')
+        assert.ok(!everything.toLowerCase().includes('bertil'), 'no copy of the name is left')
+        assert.equal((await getProject(db, scope, project.id)).summary, 'Ett projekt som [erased] leder.')
         assert.ok(!everything.toLowerCase().includes('bertil.berg@'), 'no copy of the e-mail is left')
         const again = await exportPersonalData(db, scope, { email: 'bertil.berg@example.se' })
         assert.deepEqual(
