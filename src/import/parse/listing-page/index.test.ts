@@ -407,6 +407,17 @@ describe('looksLikeListingPage', () => {
   it('does not take the Malmö annual report for one', { skip }, () => {
     assert.equal(looksLikeListingPage(excerpt('004_719ae671d378f085.txt', 1, 100_000)), false)
   })
+  it('takes a page with a status heading and a funding label for one', () => {
+    const doc = textDocument(
+      'projekt.txt',
+      'Avslutade projekt\n\nAlfa\n\nProjektet byggde en ny cykelväg mellan två orter.\n\nFinansieringskälla: Europeiska socialfonden\n',
+    )
+    assert.equal(looksLikeListingPage(doc), true)
+    assert.deepEqual(
+      readListingPage(doc).map((r) => [r.name, r.status, r.programme]),
+      [['Alfa', 'completed', 'ESF']],
+    )
+  })
   it('does not take plain prose for one', () => {
     const doc = textDocument(
       'prosa.txt',

@@ -168,8 +168,12 @@ export function looksLikeListingPage(doc: SourceDocument): boolean {
   let labels = 0
   let sentences = 0
   let formQuestions = 0
+  let statusHeadings = 0
   for (const l of doc.lines) {
     const text = l.text.trim()
+    if (text.length < 40 && /projekt|projects/i.test(text) && headingStatus(text) !== null) {
+      statusHeadings++
+    }
     const lv = labelValue(text.replace(/^[•·\-*]\s*/, ''))
     if (lv) {
       const k = labelKind(lv.label)
@@ -186,5 +190,6 @@ export function looksLikeListingPage(doc: SourceDocument): boolean {
       formQuestions++
     }
   }
-  return formQuestions < 3 && labels + sentences >= 3
+  // "Pågående projekt" / "Avslutade projekt" headings over a page of projects are a sign of their own
+  return formQuestions < 3 && (labels + sentences >= 3 || (statusHeadings >= 1 && labels + sentences >= 1))
 }

@@ -158,7 +158,9 @@ export function segment(lines: readonly PageLine[]): Segmented {
   if (flat.titles.length >= 2 && flat.titles.length > bare.titles.length) {
     return fromTitles(lines, 'outline', flat.titles, flat.headings)
   }
-  if (bare.titles.length >= 2) {
+  // one project under a status heading ("Avslutade projekt") is a headings page too
+  const statusAbove = bare.headings.some((h) => headingStatus(lines[h]?.text ?? '') !== null)
+  if (bare.titles.length >= 2 || (bare.titles.length === 1 && statusAbove)) {
     return fromTitles(lines, 'headings', bare.titles, bare.headings)
   }
   return flow(lines)
