@@ -10,3 +10,6 @@ export interface PgCluster {
 
 /** Starts a fresh PostgreSQL cluster on a free port in a temp dir. */
 export function startCluster(): Promise<PgCluster>
+
+/** Stops and removes clusters whose owning process is gone. */
+export function sweepStaleClusters(): void

@@ -3,7 +3,7 @@
 // TypeScript tests share it. PostgreSQL refuses to run as root, so as root (CI) the binaries run
 // as the `postgres` user through runuser, in a temp dir that user owns.
 import { spawnSync } from 'node:child_process'
-import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -52,6 +52,54 @@ function run(asPostgres, command, args) {
   return r.stdout
 }
 
+const PREFIX = 'projektatlas-pg-'
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (e) {
+    return e.code === 'EPERM'
+  }
+}
+
+/**
+ * Stops and removes clusters left behind by runs that were killed before they could clean up
+ * (a killed process cannot run its exit handler, and postgres outlives it).
+ */
+export function sweepStaleClusters() {
+  const bin = findPgBin()
+  for (const name of readdirSync(tmpdir())) {
+    if (!name.startsWith(PREFIX)) {
+      continue
+    }
+    const dir = join(tmpdir(), name)
+    let owner = Number.NaN
+    try {
+      owner = Number(readFileSync(join(dir, 'owner.pid'), 'utf8'))
+    } catch {
+      // no owner file: a cluster still being created, or not ours to judge
+      continue
+    }
+    if (alive(owner)) {
+      continue
+    }
+    if (bin && existsSync(join(dir, 'data', 'postmaster.pid'))) {
+      const asPostgres = process.getuid?.() === 0
+      spawnSync(asPostgres ? 'runuser' : join(bin, 'pg_ctl'), [
+        ...(asPostgres ? ['-u', 'postgres', '--', join(bin, 'pg_ctl')] : []),
+        'stop',
+        '-D',
+        join(dir, 'data'),
+        '-m',
+        'immediate',
+        '-s',
+      ])
+    }
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
 /**
  * Starts a fresh cluster.
  * @returns {Promise<{ url: string, dir: string, stop: () => void }>} `stop` is synchronous so it
@@ -64,8 +112,10 @@ export async function startCluster() {
       'PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb): apt-get install postgresql',
     )
   }
+  sweepStaleClusters()
   const asPostgres = process.getuid?.() === 0
-  const dir = mkdtempSync(join(tmpdir(), 'projektatlas-pg-'))
+  const dir = mkdtempSync(join(tmpdir(), PREFIX))
+  writeFileSync(join(dir, 'owner.pid'), String(process.pid))
   if (asPostgres) {
     const { uid, gid } = postgresUid()
     chownSync(dir, uid, gid)
