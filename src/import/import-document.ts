@@ -1,4 +1,13 @@
 import { Value } from 'typebox/value'
+import {
+  bestProjectMatch,
+  findOrganisationMatch,
+  type IndexedProject,
+  loadProjectIndex,
+  projectFacts,
+} from '../curation/match.service.js'
+import { matchOrganisations } from '../curation/organisation-match.js'
+import { proposeMatch } from '../curation/review.service.js'
 import { addContact } from '../registry/contact.service.js'
 import type { CouncilGoal } from '../registry/council-goal.js'
 import { createCouncilGoal, listCouncilGoals } from '../registry/council-goal.service.js'
@@ -8,7 +17,13 @@ import type { EntityKind, NewProvenance, StoredDocument } from '../registry/docu
 import { addProvenance, storeDocument } from '../registry/document.service.js'
 import { type StoredMoney, toStoredMoney } from '../registry/money.js'
 import type { Organisation } from '../registry/organisation.js'
-import { findOrCreateOrganisation, findOrCreateUnit, getTenant } from '../registry/organisation.service.js'
+import {
+  findOrCreateOrganisation,
+  findOrCreateUnit,
+  getTenant,
+  listOrganisations,
+  updateOrganisation,
+} from '../registry/organisation.service.js'
 import { checkPartialDate, checkPeriod } from '../registry/partial-date.js'
 import type { NewPayment, Participation } from '../registry/participation.js'
 import {
@@ -18,7 +33,7 @@ import {
 } from '../registry/participation.service.js'
 import { addProgramme, findProgramme } from '../registry/programme.service.js'
 import type { NewProject, Project, ProjectPatch } from '../registry/project.js'
-import { createProject, findProjectsByName, updateProject } from '../registry/project.service.js'
+import { createProject, updateProject } from '../registry/project.service.js'
 import { type Money, type PaidInYear, ProjectRecord } from '../registry/project-record.js'
 import { nameKey } from '../registry/schema-helpers.js'
 import type { Scope } from '../registry/scope.js'
@@ -43,7 +58,7 @@ export type ImportDocumentOutcome =
       /** ids of the projects the records created or added to, in record order */
       readonly projectIds: readonly number[]
       readonly created: number
-      /** records that matched a project already in the registry (same name) and added to it */
+      /** records that matched a project already in the registry (src/curation matcher) and added to it */
       readonly merged: number
       /** data issues raised: the records' own plus those found while storing */
       readonly issues: number
@@ -323,7 +338,13 @@ function payment(paid: PaidInYear, log: RecordLog, projectId: number): NewPaymen
 
 function isTenant(tenant: Organisation, name: string): boolean {
   const key = nameKey(name)
-  return nameKey(tenant.name) === key || tenant.aliases.some((a) => nameKey(a) === key)
+  if (nameKey(tenant.name) === key || tenant.aliases.some((a) => nameKey(a) === key)) {
+    return true
+  }
+  // "Hässleholm Municipality" in a partner list of Hässleholms kommun's own page
+  return [tenant.name, ...tenant.aliases].some(
+    (form) => matchOrganisations({ name: form, country: tenant.country }, { name }).verdict === 'same',
+  )
 }
 
 interface StoreContext {
@@ -331,6 +352,43 @@ interface StoreContext {
   readonly tenant: Organisation
   readonly document: StoredDocument
   readonly goals: CouncilGoal[]
+  /** the tenant's projects, for matching; projects this import creates are added */
+  readonly projects: IndexedProject[]
+  /** every organisation, for matching partner names; organisations this import creates are added */
+  readonly organisations: Organisation[]
+}
+
+/**
+ * The organisation a partner name stands for: one the matcher finds to be the same body (its
+ * Swedish or English form, genitive, bracketed acronym; the name is added as an alias), else one
+ * found by identifier or exact name, else a new one.
+ */
+async function partnerOrganisation(
+  trx: Db,
+  ctx: StoreContext,
+  partner: { name: string; country: string | null },
+): Promise<Organisation> {
+  const match = await findOrganisationMatch(trx, partner.name, partner.country, ctx.organisations)
+  if (match?.result.verdict === 'same') {
+    const o = match.organisation
+    const key = nameKey(partner.name)
+    if (nameKey(o.name) === key || o.aliases.some((a) => nameKey(a) === key)) {
+      return o
+    }
+    const updated = await updateOrganisation(trx, ctx.scope, o.id, {
+      aliases: [...o.aliases, partner.name.trim()],
+    })
+    ctx.organisations.splice(ctx.organisations.indexOf(o), 1, updated)
+    return updated
+  }
+  const organisation = await findOrCreateOrganisation(trx, ctx.scope, {
+    name: partner.name,
+    country: partner.country,
+  })
+  if (!ctx.organisations.some((o) => o.id === organisation.id)) {
+    ctx.organisations.push(organisation)
+  }
+  return organisation
 }
 
 /** Stores one record: the project (new or matched), participations, payments, contacts, provenance, issues. */
@@ -344,18 +402,52 @@ async function storeRecord(
   const log = new RecordLog(document.id, block)
   const { fields, problems } = await projectFields(trx, record)
 
-  const [existing] = (await findProjectsByName(trx, scope, record.name)).filter(
-    (p) => !p.acronym || !record.acronym || p.acronym === record.acronym,
-  )
+  // Curation: the same project reported again (another unit, another year, a second listing on
+  // the same page) is matched by name, acronym, programme and period. A sure match adds to the
+  // project with a note in the review history; a likely one becomes a new project and a review
+  // candidate, so a person decides.
+  const match = bestProjectMatch(ctx.projects, {
+    name: fields.name,
+    acronym: fields.acronym ?? null,
+    programme: fields.programme ?? null,
+    start: fields.start ?? null,
+    end: fields.end ?? null,
+  })
+  const existing = match?.result.verdict === 'same' ? match.project : undefined
   const project = existing ?? (await createProject(trx, scope, fields))
   let stored: string[]
-  if (existing) {
+  if (existing && match) {
     const { patch, filled } = mergePatch(existing, fields, log, document.name)
+    const entry = ctx.projects.find((p) => p.project.id === existing.id)
     if (filled.length > 0) {
-      await updateProject(trx, scope, existing.id, patch)
+      const updated = await updateProject(trx, scope, existing.id, patch)
+      if (entry) {
+        ctx.projects.splice(ctx.projects.indexOf(entry), 1, {
+          project: updated,
+          facts: projectFacts(updated),
+        })
+      }
     }
     stored = filled
+    await proposeMatch(trx, scope, {
+      entity: 'project',
+      leftId: existing.id,
+      rightId: existing.id,
+      result: match.result,
+      status: 'auto',
+      note: `${document.name} line ${record.source.line}: "${record.name}"${record.unit ? ` (${record.unit})` : ''} merged automatically into "${existing.name}"`,
+    })
   } else {
+    ctx.projects.push({ project, facts: projectFacts(project) })
+    if (match) {
+      await proposeMatch(trx, scope, {
+        entity: 'project',
+        leftId: match.project.id,
+        rightId: project.id,
+        result: match.result,
+        note: `${document.name} line ${record.source.line}`,
+      })
+    }
     stored = Object.entries(fields)
       .filter(
         ([k, v]) => k !== 'name' && v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0),
@@ -401,7 +493,12 @@ async function storeRecord(
     const unit = record.unit ? await findOrCreateUnit(trx, scope, record.unit) : null
     const paid = record.paidInYear ? payment(record.paidInYear, log, project.id) : null
     const councilGoalIds = await goalIds(trx, scope, record.goals, ctx.goals)
-    own = byOrganisation.get(tenant.id)
+    // One participation per reporting unit: two committees reporting the same project are two
+    // parts in it, not one.
+    const tenantParts = participations.filter((p) => p.organisationId === tenant.id)
+    own =
+      tenantParts.find((p) => p.unitId === (unit?.id ?? null)) ??
+      tenantParts.find((p) => p.unitId === null || unit === null)
     if (!own) {
       own = await addParticipation(trx, scope, project.id, {
         organisationId: tenant.id,
@@ -471,10 +568,7 @@ async function storeRecord(
       }
       continue
     }
-    const organisation = await findOrCreateOrganisation(trx, scope, {
-      name: partner.name,
-      country: partner.country,
-    })
+    const organisation = await partnerOrganisation(trx, ctx, partner)
     const isLead = record.leadPartner !== null && nameKey(record.leadPartner) === nameKey(partner.name)
     let participation = byOrganisation.get(organisation.id)
     if (!participation) {
@@ -544,7 +638,14 @@ export async function importDocument(
     if (!created) {
       return { status: 'unchanged', document }
     }
-    const ctx: StoreContext = { scope, tenant, document, goals: await listCouncilGoals(trx, scope) }
+    const ctx: StoreContext = {
+      scope,
+      tenant,
+      document,
+      goals: await listCouncilGoals(trx, scope),
+      projects: await loadProjectIndex(trx, scope),
+      organisations: await listOrganisations(trx),
+    }
     const recordBlocks = blocks(input.records, input.document.lines ?? [])
     const projectIds: number[] = []
     let merged = 0

@@ -75,8 +75,12 @@ for (const dialect of DIALECTS) {
         }
         const names = new Set(input.records.map((r) => r.name))
         assert.equal(await countTenantProjects(db, scope), outcome.created)
+        // Curation (src/curation) joins a project that two committees report under two names.
+        const reportedTwice = input.records.filter((r) =>
+          r.issues.some((i) => /same project reported by/.test(i)),
+        )
         assert.ok(
-          outcome.created <= names.size && outcome.created >= names.size - 2,
+          outcome.created <= names.size && outcome.created >= names.size - 2 - reportedTwice.length / 2,
           `${outcome.created} of ${names.size}`,
         )
         assert.ok(outcome.issues >= input.records.reduce((n, r) => n + r.issues.length, 0))
@@ -94,6 +98,9 @@ for (const dialect of DIALECTS) {
           const back = stored.find(
             (r) => r.name === gold.name && (r.acronym ?? null) === (gold.acronym ?? null),
           )
+          if (!back && reportedTwice.includes(gold)) {
+            continue // stored under the name the other committee gave it
+          }
           assert.ok(back, `project ${gold.name} is stored`)
           if (input.records.filter((r) => r.name === gold.name).length > 1) {
             continue // merged with a namesake: fields filled from the first
