@@ -88,6 +88,7 @@ function startsWithProgramme(line: string): boolean {
   return false
 }
 
+/** The amounts a block states (or that follow from what it states). */
 export interface MoneyRead {
   total: Money | null
   eu: Money | null

@@ -14,6 +14,7 @@ import type { Block } from './segment.js'
 export const TAKES_PART =
   /\b(deltar|medverkar|involverad|involverade|engagerad|participates?|takes? part|is involved)\b/i
 
+/** Who takes part in a project, as its block says. */
 export interface Parties {
   partners: RecordPartner[]
   leadPartner: string | null
@@ -272,6 +273,7 @@ function distribute(text: string): ParsedPartner[] {
   return parsePartnerList(t)
 }
 
+/** Escapes a text for use inside a regular expression. */
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }

@@ -103,6 +103,7 @@ export function statusFromLabel(body: Body): ProjectStatus | null {
   return null
 }
 
+/** Status from a sentence such as "Projektet avslutades 2023-08-31" or "Projektet pågår …". */
 export function statusFromText(texts: readonly string[]): ProjectStatus | null {
   for (const t of texts) {
     if (
