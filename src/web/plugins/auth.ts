@@ -22,7 +22,21 @@ import { wantsJson } from './errors.js'
  */
 export type Access = 'public' | 'signed-in' | 'tenant'
 
+/** One route as the access rule sees it (the security tests walk this list). */
+export interface RouteAccess {
+  readonly method: string
+  readonly url: string
+  readonly access: Access
+  readonly role: Role
+  /** names of the declared query-string parameters */
+  readonly query: readonly string[]
+}
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** every route registered after the auth plugin, with its access decision */
+    routeTable: RouteAccess[]
+  }
   interface FastifyContextConfig {
     /** who may call the route; default 'tenant' */
     access?: Access
@@ -172,6 +186,22 @@ async function authPlugin(app: FastifyInstance, opts: { auth: AuthConfig }): Pro
   })
   // Per-route limits only (config.rateLimit on the sign-in routes); the lock-out counts per account.
   await app.register(rateLimit, { global: false })
+  const routeTable: RouteAccess[] = []
+  app.decorate('routeTable', routeTable)
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method]
+    const config = (route.config ?? {}) as { access?: Access; role?: Role }
+    const querystring = route.schema?.querystring as { properties?: Record<string, unknown> } | undefined
+    for (const method of methods) {
+      routeTable.push({
+        method,
+        url: route.url,
+        access: config.access ?? 'tenant',
+        role: config.role ?? (isSafeMethod(method) ? 'viewer' : 'editor'),
+        query: Object.keys(querystring?.properties ?? {}),
+      })
+    }
+  })
   app.decorateRequest('principal', null)
   app.decorateRequest('tenantScope', null)
 

@@ -42,7 +42,10 @@ function crossSite(request: FastifyRequest): boolean {
     return false
   }
   try {
-    return origin === 'null' || new URL(origin).host !== request.host
+    // Through URL on both sides, so a default port written out (":80") compares equal.
+    return (
+      origin === 'null' || new URL(origin).origin !== new URL(`${request.protocol}://${request.host}`).origin
+    )
   } catch {
     return true
   }
