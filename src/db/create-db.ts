@@ -15,6 +15,11 @@ export interface CreateDbOptions {
   readonly log?: LogConfig
   /** PostgreSQL pool size (default 10) */
   readonly poolSize?: number
+  /**
+   * Told when an idle PostgreSQL connection fails (server restart, network). Without a listener
+   * such an error would crash the process; the next query simply gets a fresh connection.
+   */
+  readonly onConnectionError?: (error: Error) => void
 }
 
 /** Opens better-sqlite3 with the pragmas the registry relies on. */
@@ -74,6 +79,7 @@ export function createDb(config: DbConfig, options: CreateDbOptions = {}): Kysel
     })
   }
   const pool = new pg.Pool({ connectionString: config.url, max: options.poolSize ?? 10, types: pgTypes })
+  pool.on('error', (error) => options.onConnectionError?.(error))
   return new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     ...(options.log && { log: options.log }),
