@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { type Kysely, Migrator } from 'kysely'
+import { type Kysely, Migrator, sql } from 'kysely'
 import { Value } from 'typebox/value'
+import { createDb } from '../../src/db/create-db.js'
 import type { Database } from '../../src/db/database.js'
 import { MIGRATION_NAMES, migrateToLatest, StaticMigrationProvider } from '../../src/db/migrator.js'
 import { prepareDatabase } from '../../src/db/open-database.js'
@@ -77,7 +78,7 @@ import { ProjectRecord } from '../../src/registry/project-record.js'
 import { getProjectRecord, listProjectRecords } from '../../src/registry/project-record.service.js'
 import { inTransaction } from '../../src/registry/tx.js'
 import { buildOrganisation, buildProject, buildTenant } from '../support/factories.js'
-import { createEmptyTestDb, createTestDb, DIALECTS } from './dialects.js'
+import { createEmptyTestDb, createTestDb, createTestDbConfig, DIALECTS } from './dialects.js'
 
 const SEK = (amount: number) => ({ amountMinor: amount * 100, currency: 'SEK' })
 
@@ -679,6 +680,25 @@ for (const dialect of DIALECTS) {
           .where('tenant_id', '=', tenant.id)
           .execute()
         assert.deepEqual(rows, [])
+      })
+
+      it('survives the server dropping its idle connections', { skip: dialect !== 'postgres' }, async () => {
+        const config = await createTestDbConfig(dialect)
+        const errors: Error[] = []
+        const pooled = createDb(config, { poolSize: 2, onConnectionError: (e) => errors.push(e) })
+        const killer = createDb(config, { poolSize: 1 })
+        try {
+          await sql`select 1`.execute(pooled)
+          await sql`select pg_terminate_backend(pid) from pg_stat_activity
+                    where datname = current_database() and pid <> pg_backend_pid()`.execute(killer)
+          await new Promise((r) => setTimeout(r, 200))
+          assert.equal(errors.length, 1)
+          const r = await sql<{ one: number }>`select 1 as one`.execute(pooled)
+          assert.equal(r.rows[0]?.one, 1)
+        } finally {
+          await pooled.destroy()
+          await killer.destroy()
+        }
       })
 
       it('shows a tenant nothing of another tenant', async () => {
