@@ -88,7 +88,7 @@ for (const dialect of DIALECTS) {
         const portfolio = portfolios.get(seed)
         assert.ok(portfolio)
         for (const [a, b] of goldSamePairs(goldFile)) {
-          const named = portfolio.records.filter((p) =>
+          const named: ProjectRecordWithParticipations[] = portfolio.records.filter((p) =>
             [a.toLowerCase(), b.toLowerCase()].includes(p.name.toLowerCase()),
           )
           assert.equal(
@@ -120,14 +120,18 @@ for (const dialect of DIALECTS) {
       const portfolio = portfolios.get('004_719ae671d378f085.txt')
       assert.ok(portfolio)
       for (const [a, b] of goldSamePairs('malmo-del2.json')) {
-        const project = portfolio.records.find((p) => p.name === a || p.name === b)
+        const project: ProjectRecordWithParticipations | undefined = portfolio.records.find(
+          (p) => p.name === a || p.name === b,
+        )
         assert.ok(project, `"${a}" / "${b}" is in the registry`)
-        const units = project.participations.filter((p) => p.unit !== null).map((p) => p.unit)
+        const units: (string | null)[] = project.participations
+          .filter((p) => p.unit !== null)
+          .map((p) => p.unit)
         assert.equal(new Set(units).size, 2, `${project.name}: ${JSON.stringify(units)}`)
       }
       // Named pairs in both directions: these are one …
       for (const name of ['STRIVE', 'PowerBio', 'Net Zero Cities Pilot Cities Programme']) {
-        const matches = portfolio.records.filter(
+        const matches: ProjectRecordWithParticipations[] = portfolio.records.filter(
           (p) => p.name.toLowerCase() === name.toLowerCase() || p.acronym === name,
         )
         assert.equal(matches.length, 1, name)
