@@ -80,7 +80,7 @@ async function reindex(trx: Db, dialect: Dialect, ids: readonly number[]): Promi
         words,
       },
       stems: indexStems(words),
-      facets: facetValues(record, p.family),
+      facets: facetValues(record, p.family, p.tenant_id),
     })
   }
   await writeEntries(trx, dialect, entries)

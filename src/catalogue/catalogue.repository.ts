@@ -177,6 +177,8 @@ export interface SearchHits {
 }
 
 type Cdb = Kysely<CatalogueDatabase>
+/** What a match set needs; with `after`, ids above it in ascending order (an export's cursor). */
+type MatchSpec = Pick<SearchSpec, 'groups' | 'filters' | 'bound'> & { readonly after?: number }
 /** A row of the match set: project id and relevance (higher is better). */
 interface MatchRow {
   id: number
@@ -196,7 +198,7 @@ function facetExists(db: Cdb, idRef: Expression<number>, facet: string, values: 
  * The bounded match set as a subquery of (id, r): the `bound` newest projects (highest id) that match
  * every word group and every filter, with a relevance score `r` (higher is better).
  */
-function matchSet(db: Cdb, dialect: Dialect, spec: SearchSpec): AliasableExpression<MatchRow> {
+function matchSet(db: Cdb, dialect: Dialect, spec: MatchSpec): AliasableExpression<MatchRow> {
   if (dialect === 'sqlite' && spec.groups.length > 0) {
     let q = db
       .selectFrom('catalogue_fts as f')
@@ -205,7 +207,10 @@ function matchSet(db: Cdb, dialect: Dialect, spec: SearchSpec): AliasableExpress
     for (const f of spec.filters) {
       q = q.where((eb) => eb.exists(facetExists(db, sql<number>`f.rowid`, f.facet, f.values)))
     }
-    return q.orderBy(sql`f.rowid`, 'desc').limit(spec.bound)
+    if (spec.after !== undefined) {
+      q = q.where(sql<SqlBool>`f.rowid > ${spec.after}`)
+    }
+    return q.orderBy(sql`f.rowid`, spec.after === undefined ? 'desc' : 'asc').limit(spec.bound)
   }
   const tsq = spec.groups.length > 0 ? tsQuery(spec.groups) : null
   let q = db
@@ -217,7 +222,10 @@ function matchSet(db: Cdb, dialect: Dialect, spec: SearchSpec): AliasableExpress
   for (const f of spec.filters) {
     q = q.where((eb) => eb.exists(facetExists(db, sql<number>`d.project_id`, f.facet, f.values)))
   }
-  return q.orderBy('d.project_id', 'desc').limit(spec.bound)
+  if (spec.after !== undefined) {
+    q = q.where('d.project_id', '>', spec.after)
+  }
+  return q.orderBy('d.project_id', spec.after === undefined ? 'desc' : 'asc').limit(spec.bound)
 }
 
 /** (plainto_tsquery(a1) || plainto_tsquery(a2)) && (…): every word a bound parameter, never syntax. */
@@ -304,6 +312,62 @@ function orderSql(sort: Exclude<SearchSort, 'relevance'>) {
     default:
       return sql`d.name_key, d.project_id`
   }
+}
+
+/**
+ * The next `limit` matching project ids above `after`, ascending: how exports walk EVERY match of a
+ * search (no bound), one page per query.
+ */
+export async function matchIdsAfter(
+  dbIn: Kysely<Database>,
+  dialect: Dialect,
+  spec: Pick<SearchSpec, 'groups' | 'filters'>,
+  after: number,
+  limit: number,
+): Promise<number[]> {
+  const db = catalogueDb(dbIn)
+  const rows = await db
+    .selectFrom(matchSet(db, dialect, { ...spec, bound: limit, after }).as('m'))
+    .select('m.id')
+    .orderBy('m.id')
+    .execute()
+  return rows.map((r) => Number(r.id))
+}
+
+/** Public projects' EU contribution summed per programme family and currency (minor units). */
+export async function euFundingByFamily(
+  dbIn: Kysely<Database>,
+): Promise<Array<{ family: string | null; currency: string; minor: number; projects: number }>> {
+  const rows = await catalogueDb(dbIn)
+    .selectFrom('catalogue_doc as d')
+    .innerJoin('project as p', 'p.id', 'd.project_id')
+    .leftJoin('programme as g', 'g.id', 'p.programme_id')
+    .select((eb) => [
+      'g.family',
+      'p.eu_contribution_currency as currency',
+      eb.fn.sum<number>('p.eu_contribution_minor').as('minor'),
+      eb.fn.countAll<number>().as('projects'),
+    ])
+    .where('p.eu_contribution_minor', 'is not', null)
+    .groupBy(['g.family', 'p.eu_contribution_currency'])
+    .execute()
+  return rows.map((r) => ({
+    family: r.family,
+    currency: r.currency ?? '',
+    minor: Number(r.minor),
+    projects: Number(r.projects),
+  }))
+}
+
+/** Facet counts over the whole public catalogue (precomputed). */
+export async function catalogueCounts(
+  dbIn: Kysely<Database>,
+): Promise<Array<{ facet: string; value: string; n: number }>> {
+  const rows = await catalogueDb(dbIn)
+    .selectFrom('catalogue_facet_count')
+    .select(['facet', 'value', 'n'])
+    .execute()
+  return rows.map((r) => ({ ...r, n: Number(r.n) }))
 }
 
 /** Tenant ids of public projects, keyed by project id (what loading their records needs). */

@@ -12,7 +12,11 @@ export const FACETS = [
   'year',
   'country',
 ] as const
-export type FacetKey = (typeof FACETS)[number]
+/** Filters by id that pages use but do not show as facets: a participant's or tenant's projects. */
+export const HIDDEN_FACETS = ['participant', 'tenant'] as const
+export type FacetKey = (typeof FACETS)[number] | (typeof HIDDEN_FACETS)[number]
+/** Every facet a search may filter on. */
+export const FILTER_FACETS: readonly FacetKey[] = [...FACETS, ...HIDDEN_FACETS]
 
 /** The posting every public project has: its count is the catalogue's size, read in O(1). */
 export const ALL_FACET = '_all'
@@ -47,6 +51,7 @@ export function periodYears(start: string | null, end: string | null): number[] 
 export function facetValues(
   record: ProjectRecordWithParticipations,
   family: string | null,
+  tenantId: number,
 ): Array<{ facet: FacetKey | typeof ALL_FACET; value: string }> {
   const out = new Map<string, { facet: FacetKey | typeof ALL_FACET; value: string }>()
   const add = (facet: FacetKey | typeof ALL_FACET, value: string | null | undefined): void => {
@@ -56,6 +61,7 @@ export function facetValues(
   }
   add(ALL_FACET, '*')
   add('organisation', record.organisation)
+  add('tenant', String(tenantId))
   add('unit', record.unit)
   add('theme', record.theme)
   add('programme', record.programme)
@@ -67,6 +73,7 @@ export function facetValues(
   }
   for (const p of record.participations) {
     add('country', p.country)
+    add('participant', String(p.organisationId))
   }
   for (const p of record.partners) {
     add('country', p.country)

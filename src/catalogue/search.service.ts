@@ -10,7 +10,7 @@ import type { Db } from '../registry/tx.js'
 import { NotFoundError } from '../shared/errors.js'
 import { publicTenants, search } from './catalogue.repository.js'
 import { refreshCatalogue } from './catalogue-index.service.js'
-import { FACETS, type FacetKey } from './facets.js'
+import { FACETS, type FacetKey, FILTER_FACETS } from './facets.js'
 import type { CatalogueQuery, CatalogueResult, FacetCount } from './search.js'
 import { queryGroups } from './text.js'
 
@@ -26,7 +26,7 @@ export interface CatalogueDeps {
  */
 export const MATCH_BOUND = 10_000
 /** Most results on one page. */
-export const MAX_PAGE_SIZE = 100
+export const MAX_PAGE_SIZE = 500
 /** Facet values returned per facet (years and countries are few; organisations may be many). */
 const MAX_FACET_VALUES = 60
 
@@ -40,8 +40,9 @@ export async function searchCatalogue(deps: CatalogueDeps, query: CatalogueQuery
   const pageSize = Math.min(Math.max(query.pageSize ?? 20, 1), MAX_PAGE_SIZE)
   const maxPage = Math.max(1, Math.ceil(MATCH_BOUND / pageSize))
   const page = Math.min(Math.max(query.page ?? 1, 1), maxPage)
+  const offset = query.offset ?? (page - 1) * pageSize
   const sort = query.sort ?? (groups.length > 0 ? 'relevance' : 'name')
-  const filters = FACETS.flatMap((facet) => {
+  const filters = FILTER_FACETS.flatMap((facet) => {
     const values = [...new Set(query.filters?.[facet] ?? [])].filter((v) => v.length > 0)
     return values.length > 0 ? [{ facet, values }] : []
   })
@@ -50,7 +51,7 @@ export async function searchCatalogue(deps: CatalogueDeps, query: CatalogueQuery
     filters,
     sort,
     limit: pageSize,
-    offset: (page - 1) * pageSize,
+    offset,
     bound: MATCH_BOUND,
   })
   const facets = Object.fromEntries(FACETS.map((f) => [f, [] as FacetCount[]])) as Record<

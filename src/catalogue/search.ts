@@ -13,8 +13,10 @@ export interface CatalogueQuery {
   readonly sort?: SearchSort
   /** 1-based; default 1 */
   readonly page?: number
-  /** default 20, at most 100 */
+  /** default 20, at most MAX_PAGE_SIZE */
   readonly pageSize?: number
+  /** rows to skip instead of `page` (the API's offset paging); kept within the match bound */
+  readonly offset?: number
 }
 
 /** One facet value with its count. */
