@@ -70,6 +70,7 @@ export async function serve(options: ServeOptions, io: CliIO): Promise<number> {
   }
   const where = config.db.dialect === 'sqlite' ? config.db.file : 'PostgreSQL (DATABASE_URL)'
   io.out(`Projektatlas is running at ${server.url}  (database: ${where}; stop with Ctrl+C)\n`)
+  io.out(`Public catalogue: ${server.url}/katalog\n`)
   await server.closed
   return 0
 }

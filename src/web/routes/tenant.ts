@@ -4,9 +4,9 @@ import type { Db } from '../../registry/tx.js'
 import { ValidationError } from '../../shared/errors.js'
 
 /**
- * The portfolio a request reads or writes. Until accounts exist, the caller names the tenant with
- * `?tenant=<id>`; an installation with exactly one tenant (one municipality, the usual case) needs
- * no parameter.
+ * The portfolio a public request (no account, e.g. the catalogue's exports) reads: the caller names
+ * the tenant with `?tenant=<id>`; an installation with exactly one tenant (one municipality, the
+ * usual case) needs no parameter. Signed-in requests take their scope from the auth plugin instead.
  * @throws {NotFoundError} when `tenant` is not a tenant's id
  * @throws {ValidationError} naming `tenant` when it is needed and missing
  */
