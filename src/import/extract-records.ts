@@ -9,7 +9,13 @@ import type { SourceDocument } from './source-document.js'
 
 /** What became of one file: its records, or the one-line reason it could not be read. */
 export type ExtractOutcome =
-  | { readonly status: 'ok'; readonly file: string; readonly records: ProjectRecord[] }
+  | {
+      readonly status: 'ok'
+      readonly file: string
+      /** the document's text, kept so an import can cite each value's lines */
+      readonly document: SourceDocument
+      readonly records: ProjectRecord[]
+    }
   | { readonly status: 'failed'; readonly file: string; readonly error: string }
 
 /** What {@link extractRecords} needs. */
@@ -76,7 +82,7 @@ async function extractOne(
       return { status: 'failed', file, error: `internal error: record ${i + 1} is invalid (${where})` }
     }
   }
-  return { status: 'ok', file, records }
+  return { status: 'ok', file, document: doc, records }
 }
 
 /** Expands folders into the documents they hold; a path that does not exist stays, to fail on reading. */
