@@ -55,7 +55,7 @@ async function reindex(trx: Db, dialect: Dialect, ids: readonly number[]): Promi
   const entries: IndexEntry[] = []
   for (const p of await projectsForIndex(trx, ids)) {
     const record = await getProjectRecord(trx, scopeOf(p.tenant_id, 'catalogue'), p.id)
-    if (!isPublic(record)) {
+    if (!isPublic(record, p.published_at)) {
       continue
     }
     const words = indexWords([

@@ -406,14 +406,22 @@ export async function publicIdsAfter(
 export async function projectsForIndex(
   dbIn: Kysely<Database>,
   ids: readonly number[],
-): Promise<Array<{ id: number; tenant_id: number; updated_at: string; family: string | null }>> {
+): Promise<
+  Array<{
+    id: number
+    tenant_id: number
+    updated_at: string
+    published_at: string | null
+    family: string | null
+  }>
+> {
   if (ids.length === 0) {
     return []
   }
   return catalogueDb(dbIn)
     .selectFrom('project as p')
     .leftJoin('programme as g', 'g.id', 'p.programme_id')
-    .select(['p.id', 'p.tenant_id', 'p.updated_at', 'g.family'])
+    .select(['p.id', 'p.tenant_id', 'p.updated_at', 'p.published_at', 'g.family'])
     .where('p.id', 'in', [...ids])
     .execute()
 }

@@ -2,11 +2,12 @@ import type { ProjectRecordWithParticipations } from '../registry/project-record
 
 /**
  * THE rule for what the public catalogue shows: a project enters the public search index (and so
- * the catalogue, its API and open-data exports) only when this says so. Today every project is
- * public; the accounts/publishing work puts its published/draft rule here, in this one place, and
- * the index follows on the project's next write (a change to the rule itself needs
+ * the catalogue, its API and open-data exports) only when this says so: when a coordinator has
+ * published it (src/accounts/publication.service.ts). Drafts stay with their tenant's users. The
+ * index follows on the project's next write (publishing is one; a change to the rule itself needs
  * `rebuildCatalogue`).
+ * @param publishedAt the project's publication instant, null for a draft
  */
-export function isPublic(_record: ProjectRecordWithParticipations): boolean {
-  return true
+export function isPublic(_record: ProjectRecordWithParticipations, publishedAt: string | null): boolean {
+  return publishedAt !== null
 }

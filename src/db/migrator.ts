@@ -5,6 +5,7 @@ import * as projectSearchText from './migrations/2026_11_27_1100_project_search_
 import * as createAccounts from './migrations/2026_11_27_1200_create_accounts.js'
 import * as catalogueSearch from './migrations/2026_11_27_1210_catalogue_search.js'
 import * as curation from './migrations/2026_11_27_1220_curation.js'
+import * as projectPublication from './migrations/2026_11_27_1230_project_publication.js'
 
 /** A migration file's exports: `up`/`down` receive the dialect for the few branches they need. */
 interface MigrationModule {
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '2026_11_27_1200_create_accounts': createAccounts,
   '2026_11_27_1210_catalogue_search': catalogueSearch,
   '2026_11_27_1220_curation': curation,
+  '2026_11_27_1230_project_publication': projectPublication,
 }
 
 /** Provides the migrations, bound to one dialect. */

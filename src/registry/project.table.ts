@@ -23,6 +23,8 @@ export interface ProjectTable {
   search_text: string
   created_at: string
   updated_at: string
+  /** null: a draft, seen only by the tenant's users; set: public since then (accounts' publication.service) */
+  published_at: string | null
 }
 export type ProjectRow = Selectable<ProjectTable>
 export type NewProjectRow = Insertable<ProjectTable>
