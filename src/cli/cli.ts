@@ -1,8 +1,11 @@
-import { Command, CommanderError, Option } from 'commander'
+import { Argument, Command, CommanderError, Option } from 'commander'
 import type { AuditOptions } from './commands/audit.js'
+import type { DataIssuesOptions } from './commands/data-issues.js'
 import type { ExportOptions } from './commands/export.js'
+import type { MergeOptions } from './commands/merge.js'
 import type { OrganisationsOptions } from './commands/organisations.js'
 import type { ProjectsOptions } from './commands/projects.js'
+import type { CurationOptions, ReviewOptions } from './commands/review.js'
 import type { ServeOptions } from './commands/serve.js'
 import type { UserAction, UserOptions } from './commands/user.js'
 import type { CliIO } from './io.js'
@@ -20,6 +23,25 @@ export type Invocation =
   | { readonly command: 'restore'; readonly file: string }
   | { readonly command: 'user'; readonly options: UserOptions }
   | { readonly command: 'audit'; readonly options: AuditOptions }
+  | {
+      readonly command: 'review'
+      readonly action: 'list' | 'accept' | 'reject'
+      readonly id: string | undefined
+      readonly options: ReviewOptions
+    }
+  | {
+      readonly command: 'merge'
+      readonly kept: string
+      readonly merged: string
+      readonly options: MergeOptions
+    }
+  | { readonly command: 'split'; readonly mergeId: string | undefined; readonly options: CurationOptions }
+  | {
+      readonly command: 'data-issues'
+      readonly action: 'list' | 'resolve'
+      readonly id: string | undefined
+      readonly options: DataIssuesOptions
+    }
 
 /** Runs one command; tests pass a recorder instead of `runCommand`. */
 export type Execute = (invocation: Invocation, io: CliIO) => Promise<number>
@@ -73,6 +95,22 @@ export async function runCommand(invocation: Invocation, io: CliIO): Promise<num
     case 'audit': {
       const { audit } = await import('./commands/audit.js')
       return audit(invocation.options, io)
+    }
+    case 'review': {
+      const { review } = await import('./commands/review.js')
+      return review(invocation.action, invocation.id, invocation.options, io)
+    }
+    case 'merge': {
+      const { merge } = await import('./commands/merge.js')
+      return merge(invocation.kept, invocation.merged, invocation.options, io)
+    }
+    case 'split': {
+      const { split } = await import('./commands/split.js')
+      return split(invocation.mergeId, invocation.options, io)
+    }
+    case 'data-issues': {
+      const { dataIssues } = await import('./commands/data-issues.js')
+      return dataIssues(invocation.action, invocation.id, invocation.options, io)
     }
   }
 }
@@ -241,6 +279,73 @@ export async function runCli(
     .option('--limit <n>', 'at most this many events (default 100)')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .action((options: AuditOptions) => run({ command: 'audit', options }))
+
+  const tenantOption = () =>
+    new Option('--tenant <id>', 'the portfolio (may be left out when there is only one)')
+  const formatOption = () =>
+    new Option('--format <format>', 'output format').choices(['table', 'json']).default('table')
+  program
+    .command('review')
+    .description('the review queue of likely duplicate projects: list, accept (merge) or reject')
+    .addArgument(new Argument('[action]', 'what to do').choices(['list', 'accept', 'reject']).default('list'))
+    .argument('[id]', 'the candidate (accept, reject)')
+    .addOption(tenantOption())
+    .addOption(
+      new Option('--status <status>', 'list these').choices(['open', 'accepted', 'rejected', 'auto']),
+    )
+    .addOption(formatOption())
+    .action((action: 'list' | 'accept' | 'reject', id: string | undefined, options: ReviewOptions) =>
+      run({ command: 'review', action, id, options }),
+    )
+  program
+    .command('merge')
+    .description('make two projects one, keeping every participation, payment, contact and source link')
+    .argument('<kept>', 'id of the project that stays')
+    .argument('<merged>', 'id of the project merged into it')
+    .addOption(tenantOption())
+    .option('--note <text>', 'why, for the history')
+    .addOption(formatOption())
+    .action((kept: string, merged: string, options: MergeOptions) =>
+      run({ command: 'merge', kept, merged, options }),
+    )
+  program
+    .command('split')
+    .description('undo a merge (the merged project comes back exactly as it was); without an id, list merges')
+    .argument('[merge-id]', 'the merge to undo')
+    .addOption(tenantOption())
+    .addOption(formatOption())
+    .action((mergeId: string | undefined, options: CurationOptions) =>
+      run({ command: 'split', mergeId, options }),
+    )
+  program
+    .command('data-issues')
+    .description('the data-issue work queue: list (filter by kind, unit, document) or resolve')
+    .addArgument(new Argument('[action]', 'what to do').choices(['list', 'resolve']).default('list'))
+    .argument('[id]', 'the issue (resolve)')
+    .addOption(tenantOption())
+    .addOption(new Option('--status <status>', 'open (default) or resolved').choices(['open', 'resolved']))
+    .addOption(
+      new Option('--kind <kind>', 'kind of problem').choices([
+        'source',
+        'date',
+        'amount',
+        'budget',
+        'programme',
+        'duplicate',
+        'missing',
+        'other',
+      ]),
+    )
+    .option('--unit <id>', "issues on this unit's records")
+    .option('--document <id>', 'issues on records this document gave values to')
+    .option('--source-right', 'resolve: the source is right, the value stands')
+    .option('--field <field>', 'resolve: the field to correct')
+    .option('--value <value>', 'resolve: the corrected value (empty clears it)')
+    .option('--note <text>', 'resolve: a note for the history')
+    .addOption(formatOption())
+    .action((action: 'list' | 'resolve', id: string | undefined, options: DataIssuesOptions) =>
+      run({ command: 'data-issues', action, id, options }),
+    )
 
   try {
     await program.parseAsync([...argv], { from: 'user' })
