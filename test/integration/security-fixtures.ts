@@ -4,16 +4,17 @@ import type { User } from '../../src/accounts/account.js'
 import type { Role } from '../../src/accounts/role.js'
 import { createApiToken, startSession } from '../../src/accounts/session.service.js'
 import { addUser } from '../../src/accounts/user.service.js'
-import type { AuthConfig, Config } from '../../src/config/config.js'
+import type { AuthConfig, Config, Dialect } from '../../src/config/config.js'
 import type { Database } from '../../src/db/database.js'
 import { type App, buildApp } from '../../src/web/app.js'
 
 let counter = 0
 
-/** A Config literal for web tests; `auth` overrides the sign-in settings. */
-export function testConfig(auth: Partial<AuthConfig> = {}): Config {
+/** A Config literal for web tests of one engine; `auth` overrides the sign-in settings. */
+export function testConfig(dialect: Dialect, auth: Partial<AuthConfig> = {}): Config {
   return Object.freeze({
-    db: { dialect: 'sqlite' as const, file: ':memory:' },
+    // Only the dialect matters (the app gets its database handle directly); it picks engine-specific SQL.
+    db: dialect === 'sqlite' ? { dialect, file: ':memory:' } : { dialect, url: 'postgres://unused' },
     server: { port: 0, host: '127.0.0.1' },
     log: { level: 'silent' },
     import: { maxFileBytes: 1024 * 1024 },
@@ -21,9 +22,13 @@ export function testConfig(auth: Partial<AuthConfig> = {}): Config {
   })
 }
 
-/** The app over a test database, logging nothing. */
-export async function buildTestApp(db: Kysely<Database>, auth: Partial<AuthConfig> = {}): Promise<App> {
-  return buildApp({ config: testConfig(auth), db, logger: pino({ level: 'silent' }) })
+/** The app over a test database of `dialect`, logging nothing. */
+export async function buildTestApp(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  auth: Partial<AuthConfig> = {},
+): Promise<App> {
+  return buildApp({ config: testConfig(dialect, auth), db, logger: pino({ level: 'silent' }) })
 }
 
 /** A signed-in user, ready to send requests as: bearer headers, or a session cookie plus its CSRF token. */

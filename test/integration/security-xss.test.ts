@@ -58,7 +58,7 @@ describe('security: stored and reflected XSS render inert in Chromium', {
   before(async () => {
     db = await createTestDb('sqlite')
     // Plain-http test server: cookies without Secure so Chromium sends them to 127.0.0.1.
-    app = await buildTestApp(db, { cookieSecure: false })
+    app = await buildTestApp(db, 'sqlite', { cookieSecure: false })
     const { tenant, scope } = await buildTenant(db, { name: 'XSS kommun' })
     admin = await callerWithRole(db, tenant.id, 'admin')
     const partner = await buildOrganisation(db, { name: `Partner ${PAYLOADS[1]}` })

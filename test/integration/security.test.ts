@@ -122,7 +122,7 @@ for (const dialect of DIALECTS) {
 
     before(async () => {
       db = await createTestDb(dialect)
-      app = await buildTestApp(db)
+      app = await buildTestApp(db, dialect)
       const a = await buildTenant(db, { name: 'Kommun A' })
       const b = await buildTenant(db, { name: 'Kommun B' })
       const partner = await buildOrganisation(db, { name: 'Partner AB' })
@@ -403,7 +403,7 @@ for (const dialect of DIALECTS) {
       }
       const authed = await app.inject({ method: 'GET', url: '/api/projects', headers: inA.viewer.bearer })
       assert.equal(authed.headers['cache-control'], 'no-store')
-      const tls = await buildTestApp(db, { publicUrl: 'https://projekt.example.se' })
+      const tls = await buildTestApp(db, dialect, { publicUrl: 'https://projekt.example.se' })
       try {
         const res = await tls.inject({ method: 'GET', url: '/login' })
         assert.match(String(res.headers['strict-transport-security']), /max-age=31536000/)
