@@ -36,6 +36,8 @@ export interface DemoParticipation {
 export interface DemoProject {
   readonly project: NewProject
   readonly participations: readonly DemoParticipation[]
+  /** false keeps it a draft, seen only by the tenant's own users (default true: in the public catalogue) */
+  readonly published?: boolean
 }
 
 const demo = (name: string) => `${DEMO_PREFIX}${name}`
@@ -272,6 +274,8 @@ export const DEMO_PROJECTS: readonly DemoProject[] = [
       { org: 'tenant', unit: 'Kommunstyrelsen', role: 'partner', theme: 'Stadsutveckling' },
       { org: 'portowe', role: 'lead' },
     ],
+    // An application in preparation: shows a draft that the public catalogue does not list.
+    published: false,
   },
 ]
 

@@ -1,3 +1,4 @@
+import { setPublished } from '../accounts/publication.service.js'
 import { addContact } from '../registry/contact.service.js'
 import { toStoredMoney } from '../registry/money.js'
 import {
@@ -75,6 +76,9 @@ export async function loadDemoPortfolio(db: Db): Promise<DemoOutcome> {
         for (const contact of p.contacts ?? []) {
           await addContact(trx, scope, participation.id, contact)
         }
+      }
+      if (demo.published ?? true) {
+        await setPublished(trx, scope, project.id, true)
       }
     }
     return {

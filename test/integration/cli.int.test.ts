@@ -12,6 +12,7 @@ import { loadDemoPortfolio } from '../../src/demo/load-demo.js'
 import { ProjectRecordWithParticipations } from '../../src/registry/project-record.service.js'
 
 const ROOT = resolve(import.meta.dirname, '../..')
+const PUBLISHED_DEMO_PROJECTS = DEMO_PROJECTS.filter((p) => p.published ?? true).length
 const BIN = join(ROOT, 'bin/projektatlas')
 
 interface Run {
@@ -129,18 +130,21 @@ describe('the projektatlas executable against a temporary SQLite file', () => {
     assert.ok((JSON.parse(orgs.stdout) as { name: string }[]).every((o) => o.name.startsWith('[Demo] ')))
     assert.match(orgTable.stdout, /\[Demo\] Exempelstads kommun.*ja/)
 
+    // Open data: the published projects only; the draft stays with the registry.
+    const draftNames = new Set(DEMO_PROJECTS.filter((p) => p.published === false).map((p) => p.project.name))
+    const published = records.filter((r) => !draftNames.has((r as { name: string }).name))
+    assert.equal(published.length, PUBLISHED_DEMO_PROJECTS)
     assert.equal(jsonl.code, 0, jsonl.stderr)
     const lines = jsonl.stdout.trim().split('\n')
-    assert.equal(lines.length, DEMO_PROJECTS.length)
     assert.deepEqual(
       lines.map((l) => JSON.parse(l)),
-      records,
+      published,
     )
 
     assert.equal(file.code, 0, file.stderr)
     assert.equal(file.stdout, '')
-    assert.match(file.stderr, /wrote 6 projects/)
-    assert.deepEqual(JSON.parse(readFileSync(out, 'utf8')), records)
+    assert.match(file.stderr, new RegExp(`wrote ${PUBLISHED_DEMO_PROJECTS} projects`))
+    assert.deepEqual(JSON.parse(readFileSync(out, 'utf8')), published)
 
     const [one, shown] = await Promise.all([
       cli(['projects', String(blue.id), '--format', 'json'], env),
@@ -258,10 +262,12 @@ describe('projektatlas serve', () => {
     try {
       const health = await fetch(`${url}/healthz`)
       assert.equal(health.status, 200)
-      const page = await (await fetch(`${url}/`)).text()
+      // The public catalogue shows the demo; the registry pages and API need an account.
+      const page = await (await fetch(`${url}/katalog`)).text()
       assert.match(page, /\[Demo\] Blå kust/)
-      const api = (await (await fetch(`${url}/api/projects`)).json()) as { items: unknown[] }
-      assert.equal(api.items.length, DEMO_PROJECTS.length)
+      const open = (await (await fetch(`${url}/katalog/export.json`)).json()) as unknown[]
+      assert.equal(open.length, PUBLISHED_DEMO_PROJECTS, 'the published demo projects')
+      assert.equal((await fetch(`${url}/api/projects`)).status, 401)
       // Logs are JSON lines on stderr, never on stdout.
       assert.ok(
         stderr()
@@ -281,8 +287,8 @@ describe('projektatlas serve', () => {
     const env = { PROJEKTATLAS_DB: join(dir, 'demo.sqlite'), LOG_LEVEL: 'info' }
     const { child, url, stderr } = await startServe(['--demo', '--port', '0'], env)
     try {
-      const api = (await (await fetch(`${url}/api/projects`)).json()) as { items: unknown[] }
-      assert.equal(api.items.length, DEMO_PROJECTS.length, 'still one copy')
+      const open = (await (await fetch(`${url}/katalog/export.json`)).json()) as unknown[]
+      assert.equal(open.length, PUBLISHED_DEMO_PROJECTS, 'still one copy')
       assert.match(stderr(), /demo portfolio not loaded/)
     } finally {
       child.kill('SIGINT')

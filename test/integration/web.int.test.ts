@@ -424,6 +424,11 @@ for (const dialect of DIALECTS) {
         '/api/tokens': ['get', 'post'],
         '/api/tokens/{id}': ['delete'],
         '/api/audit': ['get'],
+        '/katalog/export.csv': ['get'],
+        '/katalog/export.xlsx': ['get'],
+        '/katalog/export.json': ['get'],
+        '/katalog/dcat.rdf': ['get'],
+        '/katalog/dcat.jsonld': ['get'],
       }
       assert.deepEqual(Object.keys(paths).sort(), Object.keys(expected).sort())
       for (const [path, methods] of Object.entries(expected)) {
@@ -497,6 +502,11 @@ for (const dialect of DIALECTS) {
       }
       assert.ok(list.items.length > 0)
       assert.ok(list.items.every((p) => String(p.name).startsWith('[Demo] ')))
+      // Anyone sees the published demo projects in the catalogue; the draft stays with the tenant.
+      const catalogue = await app.inject({ method: 'GET', url: '/katalog' })
+      assert.equal(catalogue.statusCode, 200)
+      assert.match(catalogue.body, /\[Demo\] Blå kust/)
+      assert.doesNotMatch(catalogue.body, /Hamnstaden för alla/)
       const orgs = (await app.inject({ method: 'GET', url: '/api/organisations', headers: auth })).json() as {
         items: Json[]
       }

@@ -2,6 +2,7 @@ import { createWriteStream } from 'node:fs'
 import { mkdir, rename, rm } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import { finished } from 'node:stream/promises'
+import { getPublication } from '../../accounts/publication.service.js'
 import { listProjectRecords } from '../../registry/project-record.service.js'
 import type { CliIO } from '../io.js'
 import { pages, tenantScopes, withRegistry } from '../registry.js'
@@ -55,8 +56,9 @@ async function fileSink(path: string): Promise<Sink> {
 }
 
 /**
- * `projektatlas export`: every project as a project record (../shared/spec/project-record.md) with
- * its `participations`, as one JSON array or as JSON Lines, to stdout or `--out`.
+ * `projektatlas export`: every published project (drafts stay out, as in the public catalogue) as a
+ * project record (../shared/spec/project-record.md) with its `participations`, as one JSON array or
+ * as JSON Lines, to stdout or `--out`. `projects --format json` lists drafts too.
  * @returns 0; prints how many records were written to stderr when writing a file
  */
 export async function exportProjects(options: ExportOptions, io: CliIO): Promise<number> {
@@ -73,6 +75,10 @@ export async function exportProjects(options: ExportOptions, io: CliIO): Promise
       for (const { scope } of scopes) {
         for await (const page of pages((limit, offset) => listProjectRecords(db, scope, { limit, offset }))) {
           for (const record of page) {
+            // Open data carries what the public catalogue shows: published projects, never drafts.
+            if ((await getPublication(db, scope, record.id)).publishedAt === null) {
+              continue
+            }
             const line = JSON.stringify(record)
             await sink.write(options.format === 'json' ? `${count === 0 ? '\n' : ',\n'}${line}` : `${line}\n`)
             count++
