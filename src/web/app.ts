@@ -21,6 +21,7 @@ import { securityHeaders } from './plugins/security-headers.js'
 import { auditRoutes } from './routes/audit.routes.js'
 import { authRoutes } from './routes/auth.routes.js'
 import { catalogueRoutes } from './routes/catalogue.routes.js'
+import { curationRoutes } from './routes/curation.routes.js'
 import { healthRoutes } from './routes/health.routes.js'
 import { homeRoutes } from './routes/home.routes.js'
 import { openapiRoutes } from './routes/openapi.routes.js'
@@ -92,6 +93,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(participationRoutes, { prefix: '/api/projects/:projectId/participations' })
   await app.register(organisationRoutes, { prefix: '/api/organisations' })
   await app.register(catalogueRoutes, { dialect: deps.config.db.dialect })
+  await app.register(curationRoutes)
 
   await app.ready()
   return app
