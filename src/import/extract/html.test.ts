@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { describe, it } from 'node:test'
 import { fileURLToPath } from 'node:url'
+import fc from 'fast-check'
 import { ImportFormatError } from '../../shared/errors.js'
 import { readListingNetworks, readListingPage } from '../parse/listing-page/index.js'
 import { extractHtml, extractHtmlLines } from './html.js'
@@ -89,6 +90,53 @@ describe('extractHtml: line shapes of a scraped page', () => {
         [2, null],
         [3, null],
       ],
+    )
+  })
+
+  it('reads a page nested thousands of levels deep without exhausting the stack', async () => {
+    const n = 20_000
+    const html = `<body>${'<div>'.repeat(n)}<p>Djupt inne.</p>${'</div>'.repeat(n)}</body>`
+    assert.deepEqual(await texts(html), ['Djupt inne.'])
+  })
+
+  it('never throws anything but ImportFormatError on markup soup (property)', async () => {
+    const TOKENS = [
+      '<p>',
+      '</p>',
+      '<ul>',
+      '<li>',
+      '</li>',
+      '</ul>',
+      '<h2>',
+      '</h2>',
+      '<br>',
+      '<table><tr><td>',
+      '</td></tr></table>',
+      '<script>',
+      '</script>',
+      '<!--',
+      '-->',
+      '&amp;',
+      '&#xFFFF;',
+      'Projektperiod: 2019-2021',
+      'Text ',
+      '<',
+      '>',
+      '"',
+    ]
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 8 })), { maxLength: 60 }),
+        async (parts) => {
+          try {
+            const doc = await extractHtml(parts.join(''), 'soppa.html')
+            assert.ok(doc.lines.every((l, i) => l.line === i + 1))
+          } catch (e) {
+            assert.ok(e instanceof ImportFormatError, String(e))
+          }
+        },
+      ),
+      { numRuns: 150 },
     )
   })
 

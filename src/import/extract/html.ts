@@ -110,26 +110,46 @@ function tagOf(node: AnyNode): string {
 
 /** The text of an element and its descendants, inline, with white space squashed. */
 function inlineText(node: AnyNode): string {
-  if (node.type === 'text') {
-    return node.data ?? ''
+  // iterative, so a page nested thousands of levels deep cannot exhaust the stack
+  const out: string[] = []
+  const stack: AnyNode[] = [node]
+  for (let n = stack.pop(); n !== undefined; n = stack.pop()) {
+    if (n.type === 'text') {
+      out.push(n.data ?? '')
+      continue
+    }
+    if (!isElement(n)) {
+      continue
+    }
+    if (n.name.toLowerCase() === 'br') {
+      out.push(' ')
+      continue
+    }
+    for (let i = n.children.length - 1; i >= 0; i--) {
+      const child = n.children[i]
+      if (child) {
+        stack.push(child)
+      }
+    }
   }
-  if (!isElement(node)) {
-    return ''
-  }
-  if (node.name.toLowerCase() === 'br') {
-    return ' '
-  }
-  return node.children.map(inlineText).join('')
+  return out.join('')
 }
 
-function walk(node: AnyNode, w: LineWriter, indent: number, listDepth: number): void {
+/** Nesting beyond this depth is read as plain text (real pages stay far below it). */
+const MAX_DEPTH = 200
+
+function walk(node: AnyNode, w: LineWriter, indent: number, listDepth: number, depth = 0): void {
+  if (depth > MAX_DEPTH) {
+    w.add(inlineText(node))
+    return
+  }
   if (node.type === 'text') {
     w.add(node.data ?? '')
     return
   }
   if (node.type === 'root') {
     for (const child of node.children ?? []) {
-      walk(child, w, indent, listDepth)
+      walk(child, w, indent, listDepth, depth + 1)
     }
     return
   }
@@ -143,7 +163,7 @@ function walk(node: AnyNode, w: LineWriter, indent: number, listDepth: number): 
   }
   if (!BLOCKS.has(tag)) {
     for (const child of node.children) {
-      walk(child, w, indent, listDepth)
+      walk(child, w, indent, listDepth, depth + 1)
     }
     return
   }
@@ -159,15 +179,15 @@ function walk(node: AnyNode, w: LineWriter, indent: number, listDepth: number): 
   if (LISTS.has(tag)) {
     for (const child of node.children) {
       if (tagOf(child) === 'li') {
-        walkItem(child, w, listDepth + 1)
+        walkItem(child, w, listDepth + 1, depth + 1)
       } else {
-        walk(child, w, indent, listDepth)
+        walk(child, w, indent, listDepth, depth + 1)
       }
     }
     return
   }
   if (tag === 'li') {
-    walkItem(node, w, listDepth + 1)
+    walkItem(node, w, listDepth + 1, depth + 1)
     return
   }
   if (tag === 'tr') {
@@ -179,7 +199,7 @@ function walk(node: AnyNode, w: LineWriter, indent: number, listDepth: number): 
     return
   }
   for (const child of node.children) {
-    walk(child, w, indent, listDepth)
+    walk(child, w, indent, listDepth, depth + 1)
   }
   w.flush(indent)
   if (tag === 'p' || tag === 'table' || tag === 'blockquote' || tag === 'pre' || tag === 'figure') {
@@ -191,7 +211,7 @@ function walk(node: AnyNode, w: LineWriter, indent: number, listDepth: number): 
  * A list item: its own words (text before its first block, or its leading heading — accordions put
  * the project's title in one) make the bullet line; what it holds follows one level deeper.
  */
-function walkItem(li: AnyNode, w: LineWriter, depth: number): void {
+function walkItem(li: AnyNode, w: LineWriter, level: number, depth: number): void {
   if (!isElement(li)) {
     return
   }
@@ -212,15 +232,15 @@ function walkItem(li: AnyNode, w: LineWriter, depth: number): void {
       break
     }
   }
-  w.flush(depth, true)
+  w.flush(level, true)
   const rest = children.slice(k)
   if (rest.length === 0) {
     return
   }
   for (const child of rest) {
-    walk(child, w, depth + 1, depth)
+    walk(child, w, level + 1, level, depth + 1)
   }
-  w.flush(depth + 1)
+  w.flush(level + 1)
 }
 
 function writeRow(tr: Element, w: LineWriter, indent: number): void {
