@@ -51,6 +51,50 @@ describe('runCli: argv to command', () => {
       { command: 'projects', id: '12', options: { format: 'json', tenant: '3' } },
     ],
     [['organisations'], { command: 'organisations', options: { format: 'table' } }],
+    [
+      ['user', 'add', 'anna@kommun.se', '--tenant', '1', '--role', 'editor'],
+      { command: 'user', options: { action: 'add', email: 'anna@kommun.se', tenant: '1', role: 'editor' } },
+    ],
+    [['user', 'list'], { command: 'user', options: { action: 'list', format: 'table' } }],
+    [
+      ['user', 'role', 'anna@kommun.se', '--tenant', '2', '--role', 'none'],
+      { command: 'user', options: { action: 'role', email: 'anna@kommun.se', tenant: '2', role: 'none' } },
+    ],
+    [
+      ['user', 'disable', 'anna@kommun.se'],
+      { command: 'user', options: { action: 'disable', email: 'anna@kommun.se' } },
+    ],
+    [
+      ['user', 'reset-password', 'anna@kommun.se'],
+      { command: 'user', options: { action: 'reset-password', email: 'anna@kommun.se' } },
+    ],
+    [['audit'], { command: 'audit', options: { format: 'table' } }],
+    [
+      [
+        'audit',
+        '--entity',
+        'project',
+        '--entity-id',
+        '4',
+        '--actor',
+        'cli',
+        '--action',
+        'update',
+        '--since',
+        '2026-01-01',
+      ],
+      {
+        command: 'audit',
+        options: {
+          format: 'table',
+          entity: 'project',
+          entityId: '4',
+          actor: 'cli',
+          action: 'update',
+          since: '2026-01-01',
+        },
+      },
+    ],
     [['organisations', '--format', 'json'], { command: 'organisations', options: { format: 'json' } }],
     [['export'], { command: 'export', options: { format: 'json' } }],
     [
