@@ -159,7 +159,11 @@ async function main(): Promise<void> {
     return
   }
   const scores = await scoreAll()
-  await writeFile(join(REPO, 'docs/accuracy.md'), markdown(scores))
+  const path = join(REPO, 'docs/accuracy.md')
+  // Sections other measurements append below the table ("## Organisation matching") are kept.
+  const previous = existsSync(path) ? await readFile(path, 'utf8') : ''
+  const kept = previous.indexOf('\n## ')
+  await writeFile(path, markdown(scores) + (kept >= 0 ? `\n${previous.slice(kept + 1)}` : ''))
   for (const s of scores) {
     console.log(
       `${s.label.padEnd(50)} matched ${s.matchedPct.toFixed(1).padStart(5)} %  fields F1 ${s.fieldsF1.toFixed(3)}`,
