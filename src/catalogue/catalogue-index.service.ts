@@ -8,8 +8,10 @@ import {
   hasDirty,
   type IndexEntry,
   markDirty,
+  PUBLIC_VALUE,
   projectsForIndex,
   removeEntries,
+  VISIBILITY_FACET,
   writeEntries,
 } from './catalogue.repository.js'
 import { facetValues } from './facets.js'
@@ -55,9 +57,8 @@ async function reindex(trx: Db, dialect: Dialect, ids: readonly number[]): Promi
   const entries: IndexEntry[] = []
   for (const p of await projectsForIndex(trx, ids)) {
     const record = await getProjectRecord(trx, scopeOf(p.tenant_id, 'catalogue'), p.id)
-    if (!isPublic(record, p.published_at)) {
-      continue
-    }
+    // Drafts are indexed too (their tenant searches them through the API), marked not public.
+    const visible = isPublic(record, p.published_at)
     const words = indexWords([
       record.name,
       record.acronym,
@@ -80,7 +81,11 @@ async function reindex(trx: Db, dialect: Dialect, ids: readonly number[]): Promi
         words,
       },
       stems: indexStems(words),
-      facets: facetValues(record, p.family, p.tenant_id),
+      facets: [
+        ...facetValues(record, p.family, p.tenant_id),
+        { facet: VISIBILITY_FACET, value: visible ? PUBLIC_VALUE : 'draft' },
+      ],
+      public: visible,
     })
   }
   await writeEntries(trx, dialect, entries)

@@ -11,7 +11,13 @@ export interface IndexEntry {
   /** the stems of doc.words (SQLite's FTS5 input) */
   readonly stems: string
   readonly facets: ReadonlyArray<{ readonly facet: string; readonly value: string }>
+  /** shown to the public: its postings count in catalogue_facet_count */
+  readonly public: boolean
 }
+
+/** The posting that marks a project public; drafts are indexed too, for their tenant's own searches. */
+export const VISIBILITY_FACET = 'visibility'
+export const PUBLIC_VALUE = 'public'
 
 /**
  * Claims up to `limit` dirty project ids and removes them from the queue, inside the caller's
@@ -71,10 +77,18 @@ export async function removeEntries(
     return
   }
   const db = catalogueDb(trx)
+  // Only public projects' postings are in the precomputed counts.
   const old = await db
     .selectFrom('catalogue_facet')
     .select(['facet', 'value', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('project_id', 'in', [...ids])
+    .where('project_id', 'in', (eb) =>
+      eb
+        .selectFrom('catalogue_facet as v')
+        .select('v.project_id')
+        .where('v.facet', '=', VISIBILITY_FACET)
+        .where('v.value', '=', PUBLIC_VALUE)
+        .where('v.project_id', 'in', [...ids]),
+    )
     .groupBy(['facet', 'value'])
     .execute()
   for (const o of old) {
@@ -133,7 +147,7 @@ export async function writeEntries(
       .execute()
   }
   const counts = new Map<string, { facet: string; value: string; n: number }>()
-  for (const p of postings) {
+  for (const p of entries.filter((e) => e.public).flatMap((e) => e.facets)) {
     const key = `${p.facet}\u0000${p.value}`
     const c = counts.get(key) ?? { facet: p.facet, value: p.value, n: 0 }
     c.n++
@@ -160,6 +174,8 @@ export type SearchSort = 'relevance' | 'name' | 'start' | 'end' | 'updated'
 export interface SearchSpec {
   readonly groups: readonly (readonly string[])[]
   readonly filters: ReadonlyArray<{ readonly facet: FacetKey; readonly values: readonly string[] }>
+  /** true for the public: drafts are left out, and catalogue-wide counts come precomputed */
+  readonly publicOnly: boolean
   readonly sort: SearchSort
   readonly limit: number
   readonly offset: number
@@ -178,7 +194,16 @@ export interface SearchHits {
 
 type Cdb = Kysely<CatalogueDatabase>
 /** What a match set needs; with `after`, ids above it in ascending order (an export's cursor). */
-type MatchSpec = Pick<SearchSpec, 'groups' | 'filters' | 'bound'> & { readonly after?: number }
+type MatchSpec = Pick<SearchSpec, 'groups' | 'filters' | 'bound' | 'publicOnly'> & { readonly after?: number }
+
+/** The filters of a spec, with the public-only rule as one more posting to require. */
+function allFilters(
+  spec: Pick<SearchSpec, 'filters' | 'publicOnly'>,
+): ReadonlyArray<{ facet: string; values: readonly string[] }> {
+  return spec.publicOnly
+    ? [...spec.filters, { facet: VISIBILITY_FACET, values: [PUBLIC_VALUE] }]
+    : spec.filters
+}
 /** A row of the match set: project id and relevance (higher is better). */
 interface MatchRow {
   id: number
@@ -204,7 +229,7 @@ function matchSet(db: Cdb, dialect: Dialect, spec: MatchSpec): AliasableExpressi
       .selectFrom('catalogue_fts as f')
       .select([sql<number>`f.rowid`.as('id'), sql<number>`-f.rank`.as('r')])
       .where(sql<SqlBool>`f.stems match ${fts5Match(spec.groups)}`)
-    for (const f of spec.filters) {
+    for (const f of allFilters(spec)) {
       q = q.where((eb) => eb.exists(facetExists(db, sql<number>`f.rowid`, f.facet, f.values)))
     }
     if (spec.after !== undefined) {
@@ -219,7 +244,7 @@ function matchSet(db: Cdb, dialect: Dialect, spec: MatchSpec): AliasableExpressi
   if (tsq) {
     q = q.where(sql<SqlBool>`d.tsv @@ ${tsq}`)
   }
-  for (const f of spec.filters) {
+  for (const f of allFilters(spec)) {
     q = q.where((eb) => eb.exists(facetExists(db, sql<number>`d.project_id`, f.facet, f.values)))
   }
   if (spec.after !== undefined) {
@@ -250,12 +275,13 @@ export async function search(
   spec: SearchSpec,
 ): Promise<SearchHits> {
   const db = catalogueDb(dbIn)
-  if (spec.groups.length === 0 && spec.filters.length === 0) {
+  if (spec.publicOnly && spec.groups.length === 0 && spec.filters.length === 0) {
     const counts = await db.selectFrom('catalogue_facet_count').select(['facet', 'value', 'n']).execute()
     const total = Number(counts.find((c) => c.facet === ALL_FACET)?.n ?? 0)
     const rows = await db
       .selectFrom('catalogue_doc as d')
       .select('d.project_id')
+      .where((eb) => eb.exists(facetExists(db, sql<number>`d.project_id`, VISIBILITY_FACET, [PUBLIC_VALUE])))
       .orderBy(orderSql(spec.sort === 'relevance' ? 'name' : spec.sort))
       .limit(spec.limit)
       .offset(spec.offset)
@@ -264,7 +290,9 @@ export async function search(
       ids: rows.map((r) => r.project_id),
       total,
       exact: true,
-      facets: counts.filter((c) => c.facet !== ALL_FACET).map((c) => ({ ...c, n: Number(c.n) })),
+      facets: counts
+        .filter((c) => c.facet !== ALL_FACET && c.facet !== VISIBILITY_FACET)
+        .map((c) => ({ ...c, n: Number(c.n) })),
     }
   }
   const m = matchSet(db, dialect, spec)
@@ -289,7 +317,7 @@ export async function search(
     .selectFrom('catalogue_facet as cf')
     .select(['cf.facet', 'cf.value', (eb) => eb.fn.countAll<number>().as('n')])
     .where('cf.project_id', 'in', db.selectFrom(m.as('m2')).select('m2.id'))
-    .where('cf.facet', '!=', ALL_FACET)
+    .where('cf.facet', 'not in', [ALL_FACET, VISIBILITY_FACET])
     .groupBy(['cf.facet', 'cf.value'])
     .execute()
   return {
@@ -321,7 +349,7 @@ function orderSql(sort: Exclude<SearchSort, 'relevance'>) {
 export async function matchIdsAfter(
   dbIn: Kysely<Database>,
   dialect: Dialect,
-  spec: Pick<SearchSpec, 'groups' | 'filters'>,
+  spec: Pick<SearchSpec, 'groups' | 'filters' | 'publicOnly'>,
   after: number,
   limit: number,
 ): Promise<number[]> {
@@ -349,6 +377,9 @@ export async function euFundingByFamily(
       eb.fn.countAll<number>().as('projects'),
     ])
     .where('p.eu_contribution_minor', 'is not', null)
+    .where((eb) =>
+      eb.exists(facetExists(catalogueDb(dbIn), sql<number>`d.project_id`, VISIBILITY_FACET, [PUBLIC_VALUE])),
+    )
     .groupBy(['g.family', 'p.eu_contribution_currency'])
     .execute()
   return rows.map((r) => ({
@@ -370,36 +401,27 @@ export async function catalogueCounts(
   return rows.map((r) => ({ ...r, n: Number(r.n) }))
 }
 
-/** Tenant ids of public projects, keyed by project id (what loading their records needs). */
-export async function publicTenants(
+/** Tenant ids of indexed projects (public ones only, with `publicOnly`), keyed by project id. */
+export async function indexedTenants(
   dbIn: Kysely<Database>,
   ids: readonly number[],
+  publicOnly: boolean,
 ): Promise<Map<number, number>> {
   if (ids.length === 0) {
     return new Map()
   }
-  const rows = await catalogueDb(dbIn)
-    .selectFrom('catalogue_doc')
-    .select(['project_id', 'tenant_id'])
-    .where('project_id', 'in', [...ids])
-    .execute()
+  const db = catalogueDb(dbIn)
+  let q = db
+    .selectFrom('catalogue_doc as d')
+    .select(['d.project_id', 'd.tenant_id'])
+    .where('d.project_id', 'in', [...ids])
+  if (publicOnly) {
+    q = q.where((eb) =>
+      eb.exists(facetExists(db, sql<number>`d.project_id`, VISIBILITY_FACET, [PUBLIC_VALUE])),
+    )
+  }
+  const rows = await q.execute()
   return new Map(rows.map((r) => [r.project_id, r.tenant_id]))
-}
-
-/** Every public project id in a stable order, a page at a time (the exports' cursor). */
-export async function publicIdsAfter(
-  dbIn: Kysely<Database>,
-  after: number,
-  limit: number,
-): Promise<number[]> {
-  const rows = await catalogueDb(dbIn)
-    .selectFrom('catalogue_doc')
-    .select('project_id')
-    .where('project_id', '>', after)
-    .orderBy('project_id')
-    .limit(limit)
-    .execute()
-  return rows.map((r) => r.project_id)
 }
 
 /** Projects, tenants, programmes and families for the indexer. */

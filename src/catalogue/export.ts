@@ -1,10 +1,9 @@
 import type { Writable } from 'node:stream'
 import type { ProjectRecordWithParticipations } from '../registry/project-record.service.js'
-import { matchIdsAfter, publicIdsAfter } from './catalogue.repository.js'
+import { matchIdsAfter } from './catalogue.repository.js'
 import { refreshCatalogue } from './catalogue-index.service.js'
-import { FILTER_FACETS } from './facets.js'
 import type { CatalogueQuery } from './search.js'
-import { type CatalogueDeps, loadPublicRecords } from './search.service.js'
+import { type CatalogueDeps, loadRecords, searchFilters } from './search.service.js'
 import { queryGroups } from './text.js'
 
 /** Records loaded per round trip while exporting: memory stays flat whatever the export's size. */
@@ -20,20 +19,21 @@ export async function* exportRecords(
 ): AsyncGenerator<ProjectRecordWithParticipations> {
   await refreshCatalogue(deps.db, deps.dialect)
   const groups = queryGroups(query.q ?? '')
-  const filters = FILTER_FACETS.flatMap((facet) => {
-    const values = (query.filters?.[facet] ?? []).filter((v) => v.length > 0)
-    return values.length > 0 ? [{ facet, values }] : []
-  })
+  const filters = searchFilters(query)
+  const publicOnly = query.audience === undefined
   let after = 0
   for (;;) {
-    const ids =
-      groups.length === 0 && filters.length === 0
-        ? await publicIdsAfter(deps.db, after, EXPORT_PAGE)
-        : await matchIdsAfter(deps.db, deps.dialect, { groups, filters }, after, EXPORT_PAGE)
+    const ids = await matchIdsAfter(
+      deps.db,
+      deps.dialect,
+      { groups, filters, publicOnly },
+      after,
+      EXPORT_PAGE,
+    )
     if (ids.length === 0) {
       return
     }
-    yield* await loadPublicRecords(deps, ids)
+    yield* await loadRecords(deps, ids, query.audience)
     after = ids[ids.length - 1] ?? after
   }
 }

@@ -8,7 +8,7 @@ import {
 import { scopeOf } from '../registry/scope.js'
 import type { Db } from '../registry/tx.js'
 import { NotFoundError } from '../shared/errors.js'
-import { publicTenants, search } from './catalogue.repository.js'
+import { indexedTenants, search } from './catalogue.repository.js'
 import { refreshCatalogue } from './catalogue-index.service.js'
 import { FACETS, type FacetKey, FILTER_FACETS } from './facets.js'
 import type { CatalogueQuery, CatalogueResult, FacetCount } from './search.js'
@@ -42,13 +42,11 @@ export async function searchCatalogue(deps: CatalogueDeps, query: CatalogueQuery
   const page = Math.min(Math.max(query.page ?? 1, 1), maxPage)
   const offset = query.offset ?? (page - 1) * pageSize
   const sort = query.sort ?? (groups.length > 0 ? 'relevance' : 'name')
-  const filters = FILTER_FACETS.flatMap((facet) => {
-    const values = [...new Set(query.filters?.[facet] ?? [])].filter((v) => v.length > 0)
-    return values.length > 0 ? [{ facet, values }] : []
-  })
+  const filters = searchFilters(query)
   const hits = await search(deps.db, deps.dialect, {
     groups,
     filters,
+    publicOnly: query.audience === undefined,
     sort,
     limit: pageSize,
     offset,
@@ -85,20 +83,56 @@ export async function searchCatalogue(deps: CatalogueDeps, query: CatalogueQuery
   }
 }
 
+/**
+ * The filters of a query as the repository takes them; a tenant's view adds its tenant, so it never
+ * sees another tenant's drafts.
+ */
+export function searchFilters(query: CatalogueQuery): Array<{ facet: FacetKey; values: string[] }> {
+  const filters = FILTER_FACETS.flatMap((facet) => {
+    const values = [...new Set(query.filters?.[facet] ?? [])].filter((v) => v.length > 0)
+    return values.length > 0 ? [{ facet, values }] : []
+  })
+  if (query.audience) {
+    return [
+      ...filters.filter((f) => f.facet !== 'tenant'),
+      { facet: 'tenant', values: [String(query.audience.tenantId)] },
+    ]
+  }
+  return filters
+}
+
 /** Full details of public projects, in the order of `ids` (ids that are not public are left out). */
 export async function loadPublicDetails(
   deps: CatalogueDeps,
   ids: readonly number[],
 ): Promise<ProjectDetail[]> {
-  const tenants = await publicTenants(deps.db, ids)
+  return loadDetails(deps, ids, undefined)
+}
+
+/** Full details of the projects a search of `audience` found (all its own for a tenant, else public ones). */
+export async function loadDetails(
+  deps: CatalogueDeps,
+  ids: readonly number[],
+  audience: CatalogueQuery['audience'],
+): Promise<ProjectDetail[]> {
+  const tenants = await indexedTenants(deps.db, ids, audience === undefined)
   const out: ProjectDetail[] = []
   for (const id of ids) {
     const tenant = tenants.get(id)
-    if (tenant !== undefined) {
+    if (tenant !== undefined && (audience === undefined || audience.tenantId === tenant)) {
       out.push(await getProjectDetail(deps.db, scopeOf(tenant, 'public'), id))
     }
   }
   return out
+}
+
+/** Projects a search of `audience` found, as project records in the order of `ids`. */
+export async function loadRecords(
+  deps: CatalogueDeps,
+  ids: readonly number[],
+  audience: CatalogueQuery['audience'],
+): Promise<ProjectRecordWithParticipations[]> {
+  return (await loadDetails(deps, ids, audience)).map(toProjectRecord)
 }
 
 /** Public projects as project records, in the order of `ids`. */

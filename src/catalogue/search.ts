@@ -15,6 +15,11 @@ export interface CatalogueQuery {
   readonly page?: number
   /** default 20, at most MAX_PAGE_SIZE */
   readonly pageSize?: number
+  /**
+   * whose view: absent for the public (published projects only); a tenant's own users see all of
+   * that tenant's projects, drafts included (and only that tenant's)
+   */
+  readonly audience?: { readonly tenantId: number }
   /** rows to skip instead of `page` (the API's offset paging); kept within the match bound */
   readonly offset?: number
 }

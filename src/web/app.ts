@@ -89,7 +89,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(homeRoutes)
   await app.register(healthRoutes, { prefix: '/healthz' })
   await app.register(openapiRoutes, { prefix: '/api/openapi.json' })
-  await app.register(projectRoutes, { prefix: '/api/projects' })
+  await app.register(projectRoutes, { prefix: '/api/projects', dialect: deps.config.db.dialect })
   await app.register(participationRoutes, { prefix: '/api/projects/:projectId/participations' })
   await app.register(organisationRoutes, { prefix: '/api/organisations' })
   await app.register(catalogueRoutes, { dialect: deps.config.db.dialect })

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Kysely } from 'kysely'
+import { setPublished } from '../../src/accounts/publication.service.js'
 import type { Database } from '../../src/db/database.js'
 import { readDocument } from '../../src/import/extract/read-document.js'
 import { importDocument } from '../../src/import/import-document.js'
@@ -38,6 +39,12 @@ export async function importSeeds(db: Kysely<Database>): Promise<ProjectRecord[]
     const outcome = await importDocument(db, scopeOf(tenant.id, 'import'), { document: doc, records })
     if (outcome.status === 'rejected') {
       throw new Error(`${file}: ${outcome.issues.join('; ')}`)
+    }
+    // Imported projects are drafts until published; the catalogue shows published ones.
+    if (outcome.status === 'imported') {
+      for (const id of new Set(outcome.projectIds)) {
+        await setPublished(db, scopeOf(tenant.id, 'test'), id, true)
+      }
     }
     all.push(...records)
   }

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { Kysely } from 'kysely'
+import { setPublished } from '../../src/accounts/publication.service.js'
 import { refreshCatalogue } from '../../src/catalogue/catalogue-index.service.js'
 import { type CatalogueDeps, loadPublicRecords, searchCatalogue } from '../../src/catalogue/search.service.js'
 import type { Dialect } from '../../src/config/config.js'
 import type { Database } from '../../src/db/database.js'
 import { updateOrganisation } from '../../src/registry/organisation.service.js'
-import { deleteProject, updateProject } from '../../src/registry/project.service.js'
+import { createProject, deleteProject, updateProject } from '../../src/registry/project.service.js'
 import type { ProjectRecord } from '../../src/registry/project-record.js'
 import { scopeOf } from '../../src/registry/scope.js'
 import { importSeeds, SEEDS_SKIP } from './catalogue-fixture.js'
@@ -147,6 +148,32 @@ for (const dialect of DIALECTS) {
       await deleteProject(db, scope, first)
       assert.deepEqual((await searchCatalogue(deps, { q: 'zebrafisk' })).ids, [])
       assert.equal(await refreshCatalogue(db, dialect), 0)
+    })
+
+    it("keeps drafts out of the public catalogue but in their tenant's own searches", async () => {
+      const tenantId = (await db.selectFrom('project').select('tenant_id').executeTakeFirstOrThrow())
+        .tenant_id
+      const draft = await createProject(db, scopeOf(tenantId, 'test'), {
+        name: 'Hemligt utkast om vindkraft',
+      })
+      assert.deepEqual((await searchCatalogue(deps, { q: 'vindkraft utkast' })).ids, [])
+      const own = await searchCatalogue(deps, { q: 'vindkraft utkast', audience: { tenantId } })
+      assert.deepEqual(own.ids, [draft.id])
+      const other = await searchCatalogue(deps, {
+        q: 'vindkraft utkast',
+        audience: { tenantId: tenantId + 1000 },
+      })
+      assert.deepEqual(other.ids, [])
+      const before = (await searchCatalogue(deps, {})).total
+      await setPublished(db, scopeOf(tenantId, 'test'), draft.id, true)
+      assert.deepEqual((await searchCatalogue(deps, { q: 'vindkraft utkast' })).ids, [draft.id])
+      assert.equal(
+        (await searchCatalogue(deps, {})).total,
+        before + 1,
+        'precomputed counts follow publishing',
+      )
+      await setPublished(db, scopeOf(tenantId, 'test'), draft.id, false)
+      assert.equal((await searchCatalogue(deps, {})).total, before)
     })
 
     it('answers hostile queries normally', async () => {

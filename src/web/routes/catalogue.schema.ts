@@ -70,10 +70,14 @@ export const langPageSchema = { ...page, querystring: LangQuerystring } as const
 export const exportSchema = {
   tags: ['open data'],
   summary: 'Every public project matching the search, never capped (streamed)',
+  description:
+    'export.csv: UTF-8 with BOM, one row per project; export.xlsx: a Projects and a Partners sheet (keep.eu layout); export.json: an array of project records. Same filters as the catalogue.',
   querystring: CatalogueQuerystring,
+  response: { 200: Type.String({ description: 'the file, streamed' }) },
 } as const
 export const dcatSchema = {
   tags: ['open data'],
   summary: "DCAT-AP-SE 3.0 description of a tenant's open data (publisher: the tenant)",
   querystring: DcatQuerystring,
+  response: { 200: Type.String({ description: 'RDF/XML or JSON-LD' }) },
 } as const

@@ -1,11 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import {
-  createProject,
-  deleteProject,
-  getProject,
-  listProjects,
-  updateProject,
-} from '../../registry/project.service.js'
+import { FACETS } from '../../catalogue/facets.js'
+import { loadRecords, MATCH_BOUND, searchCatalogue } from '../../catalogue/search.service.js'
+import type { Dialect } from '../../config/config.js'
+import { createProject, deleteProject, getProject, updateProject } from '../../registry/project.service.js'
 import { requestScope } from '../plugins/auth.js'
 import {
   createProjectSchema,
@@ -16,24 +13,37 @@ import {
 } from './projects.schema.js'
 
 /** /api/projects: a tenant's portfolio. */
-export const projectRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/', { schema: listProjectsSchema }, async (request) => {
-    const { q, status, programme, organisation, limit = 50, offset = 0 } = request.query
+export const projectRoutes: FastifyPluginAsyncTypebox<{ readonly dialect: Dialect }> = async (app, opts) => {
+  app.get('/', { schema: listProjectsSchema }, async (request, reply) => {
+    const { q, status, programme, organisation, country, sort, page, limit = 50 } = request.query
     const scope = requestScope(request)
-    // One extra row tells whether another page follows, without a second COUNT query.
-    const rows = await listProjects(app.db, scope, {
-      query: q,
-      status,
-      programme,
-      organisationId: organisation,
-      limit: limit + 1,
+    const offset = page === undefined ? (request.query.offset ?? 0) : (page - 1) * limit
+    // The catalogue's search service in the tenant's own view (drafts included): the public pages' engine.
+    const deps = { db: app.db, dialect: opts.dialect }
+    const list = (v: string | readonly string[] | undefined) =>
+      v === undefined ? [] : typeof v === 'string' ? [v] : v
+    const result = await searchCatalogue(deps, {
+      q: q ?? '',
+      audience: { tenantId: scope.tenantId },
+      filters: {
+        status: list(status),
+        programme: list(programme),
+        participant: organisation === undefined ? [] : [String(organisation)],
+        country: list(country),
+      },
+      ...(sort && { sort }),
+      pageSize: limit,
       offset,
     })
+    reply.header('access-control-allow-origin', '*')
     return {
-      items: rows.slice(0, limit),
+      total: result.total,
+      totalExact: result.totalExact,
+      items: await loadRecords(deps, result.ids, { tenantId: scope.tenantId }),
+      facets: Object.fromEntries(FACETS.map((f) => [f, [...result.facets[f]]])),
       limit,
       offset,
-      nextOffset: rows.length > limit ? offset + limit : null,
+      nextOffset: offset + result.ids.length < Math.min(result.total, MATCH_BOUND) ? offset + limit : null,
     }
   })
 

@@ -1,5 +1,6 @@
 import Type, { type Static } from 'typebox'
 import { NewProject, Project, ProjectLifecycle, ProjectPatch } from '../../registry/project.js'
+import { ProjectRecordWithParticipations } from '../../registry/project-record.service.js'
 import { IdParams, PageQuery, RecordErrors, WriteErrors } from './common.schema.js'
 
 /** `?tenant=<id>`: whose portfolio; optional while the installation has one tenant. */
@@ -36,13 +37,50 @@ export const ProjectListQuery = Type.Object({
       description: 'projects this organisation takes part in',
     }),
   ),
+  country: Type.Optional(
+    Type.Union([Type.String({ maxLength: 2 }), Type.Array(Type.String({ maxLength: 2 }), { maxItems: 50 })], {
+      description: 'partner country (ISO 3166-1 alpha-2); repeat for any of several',
+    }),
+  ),
+  sort: Type.Optional(
+    Type.Union(
+      [
+        Type.Literal('relevance'),
+        Type.Literal('name'),
+        Type.Literal('start'),
+        Type.Literal('end'),
+        Type.Literal('updated'),
+      ],
+      { description: 'default: relevance with q, name without' },
+    ),
+  ),
+  page: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: 100_000,
+      description: '1-based page of `limit` rows (instead of offset)',
+    }),
+  ),
   ...PageQuery,
 })
 export type ProjectListQuery = Static<typeof ProjectListQuery>
 
-/** One page of projects; `nextOffset` is null on the last page. */
+/** One facet's values with their counts, commonest first. */
+export const FacetCounts = Type.Record(
+  Type.String(),
+  Type.Array(Type.Object({ value: Type.String(), count: Type.Integer() })),
+)
+
+/**
+ * One page of a search (the catalogue's search service): `total` matches, `items` as project
+ * records, facet counts over the matches; `nextOffset` is null on the last page. `totalExact` is
+ * false when more projects matched than a search counts (docs/search.md).
+ */
 export const ProjectList = Type.Object({
-  items: Type.Array(Project),
+  total: Type.Integer(),
+  totalExact: Type.Boolean(),
+  items: Type.Array(ProjectRecordWithParticipations),
+  facets: FacetCounts,
   limit: Type.Integer(),
   offset: Type.Integer(),
   nextOffset: Type.Union([Type.Integer(), Type.Null()]),
