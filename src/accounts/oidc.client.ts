@@ -86,11 +86,19 @@ export function createOidcClient(settings: OidcSettings): OidcClient {
         if (!claims) {
           throw new UnauthorizedError('The identity provider sent no ID token')
         }
+        let email: unknown = claims.email
+        let verified: unknown = claims.email_verified
+        // Conforming providers put scope claims in the UserInfo answer, not the ID token.
+        if (typeof email !== 'string' && tokens.access_token) {
+          const info = await client.fetchUserInfo(config, tokens.access_token, claims.sub)
+          email = info.email
+          verified = info.email_verified
+        }
         return {
           issuer: claims.iss,
           subject: claims.sub,
-          email: typeof claims.email === 'string' ? claims.email : null,
-          emailVerified: claims.email_verified === true,
+          email: typeof email === 'string' ? email : null,
+          emailVerified: verified === true,
         }
       } catch (e) {
         if (e instanceof UnauthorizedError) {

@@ -11,9 +11,11 @@ import {
 } from '../../src/accounts/user.service.js'
 import type { Database } from '../../src/db/database.js'
 import { listAuditEvents } from '../../src/registry/audit.service.js'
+import { addContact, erasePerson, exportPersonalData } from '../../src/registry/contact.service.js'
+import { addParticipation } from '../../src/registry/participation.service.js'
 import type { Scope } from '../../src/registry/scope.js'
 import type { App } from '../../src/web/app.js'
-import { buildProject, buildTenant } from '../support/factories.js'
+import { buildOrganisation, buildProject, buildTenant } from '../support/factories.js'
 import { createTestDb, DIALECTS } from './dialects.js'
 import { buildTestApp, type Caller, callerWithRole } from './security-fixtures.js'
 
@@ -340,9 +342,10 @@ for (const dialect of DIALECTS) {
         ],
       )
       const [update] = events
-      assert.equal((update?.before as { acronym: string }).acronym, 'HIST')
-      assert.equal((update?.after as { acronym: string }).acronym, 'HIST2')
-      assert.match(String(update?.at), /^\d{4}-\d{2}-\d{2}T/)
+      assert.ok(update)
+      assert.equal((update.before as { acronym: string }).acronym, 'HIST')
+      assert.equal((update.after as { acronym: string }).acronym, 'HIST2')
+      assert.match(update.at, /^\d{4}-\d{2}-\d{2}T/)
 
       const page = await app.inject({ method: 'GET', url: `/projects/${id}/history`, headers: editor.bearer })
       assert.equal(page.statusCode, 200)
@@ -388,6 +391,48 @@ for (const dialect of DIALECTS) {
       assert.equal(await publicHas(), true)
       await setPublished(db, scope, project.id, false)
       assert.equal(await publicHas(), false)
+    })
+
+    it('GDPR: exports everything about a person, erases them everywhere (records, audit payloads, search index), audits the erasure without the data', async () => {
+      const partner = await buildOrganisation(db, { name: 'GDPR partner' })
+      const project = await buildProject(db, scope, {
+        name: 'Kontaktprojekt Omega',
+        summary: 'Kontakt: Gunilla Gdprsson, gunilla.gdprsson@example.se',
+      })
+      const participation = await addParticipation(db, scope, project.id, {
+        organisationId: partner.id,
+        role: 'partner',
+      })
+      await addContact(db, scope, participation.id, {
+        name: 'Gunilla Gdprsson',
+        email: 'gunilla.gdprsson@example.se',
+        phone: '070-1234567',
+      })
+      await setPublished(db, scope, project.id, true)
+      const publicFinds = async () =>
+        (await app.inject({ method: 'GET', url: '/katalog?q=Gdprsson' })).body.includes(
+          'Kontaktprojekt Omega',
+        )
+      const catalogue = (await app.inject({ method: 'GET', url: '/katalog' })).statusCode === 200
+      if (catalogue) {
+        assert.equal(await publicFinds(), true)
+      }
+      const exported = await exportPersonalData(db, scope, { email: 'gunilla.gdprsson@example.se' })
+      assert.equal(exported.contacts.length, 1)
+      assert.ok(JSON.stringify(exported).includes('070-1234567'))
+
+      assert.equal(await erasePerson(db, scope, { email: 'gunilla.gdprsson@example.se' }), 1)
+      const everything = JSON.stringify(await db.selectFrom('audit_event').selectAll().execute())
+      for (const trace of ['Gdprsson', 'gunilla.gdprsson', '070-1234567']) {
+        assert.ok(!everything.includes(trace), `${trace} left in the audit log`)
+        assert.ok(!JSON.stringify(await db.selectFrom('contact').selectAll().execute()).includes(trace))
+        assert.ok(!JSON.stringify(await db.selectFrom('project').selectAll().execute()).includes(trace))
+      }
+      const erasures = await listAuditEvents(db, scope, { action: 'erase' })
+      assert.ok(erasures.length >= 1, 'the erasure is audited')
+      if (catalogue) {
+        assert.equal(await publicFinds(), false, 'the search index forgot the person')
+      }
     })
   })
 }
