@@ -40,7 +40,7 @@ const EVENT_HEAD = /^(?:event|evenemang|aktivitet|activity|konferens|conference|
 const INVOLVED =
   /\binvolved\s+(\d+)\s+(?:citizens|participants|persons|people)\b|(?<![\p{L}])(?:samlade|deltog)\s+(\d+)\s+(?:deltagare|personer)\b/iu
 const PART =
-  /\b(\d+|[xX]{1,3}|\?+)\s+(?:participants|deltagare|personer|representatives)\b(?:\s+from)?([^()]*?)\(([^()]*)\)/g
+  /\b(\d+|[xX]{1,3}|\?+)\s+(?:participants|deltagare|personer|representatives)\b(?:\s+from)?([^()]{0,200}?)\(([^()]{0,80})\)/g
 const NATIONAL =
   /(?<![\p{L}])(?:whereof|where of|varav)\s+(\d+)\s+(?:national|nationella)\s+(?:and|och)\s+(\d+)\s+(?:international|internationella)\b/iu
 const COUNTRY_COUNT = /^([\p{L} ]+),\s*(\d+)\s+\p{L}+$/u

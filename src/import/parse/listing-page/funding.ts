@@ -94,7 +94,8 @@ export interface MoneyRead {
   eu: Money | null
 }
 
-const AMOUNT = String.raw`\d[\d\s]*(?:[.,]\d+)?\s*(?:miljoner|milj\.?|mnkr|mkr|msek|tkr)?\s*(?:kr|kronor|sek|eur|euro|€)`
+// bounded, so a line of thousands of loose digits cannot make the search quadratic
+const AMOUNT = String.raw`\d[\d\s]{0,20}(?:[.,]\d+)?\s*(?:miljoner|milj\.?|mnkr|mkr|msek|tkr)?\s*(?:kr|kronor|sek|eur|euro|€)`
 const LEADING_AMOUNT = new RegExp(String.raw`^(${AMOUNT})\b\s*(.*)$`, 'iu')
 
 /** Total budget and EU contribution, from labels, sentences and amount lines; derived values flagged. */

@@ -428,6 +428,30 @@ describe('looksLikeListingPage', () => {
   })
 })
 
+describe('readListingPage on pathological text', () => {
+  const cases: readonly [string, string][] = [
+    ['a 200 000-letter word', `Projektperiod: 2019-2021\n${'a'.repeat(200_000)}\n`],
+    ['a 100 000-letter capitalised body name', `Projektperiod: 2019-2021\n${'A'.repeat(100_000)} kommun\n`],
+    [
+      'thousands of loose digits after a funding word',
+      `Program: ESF\nmedfinansiering ${'1 '.repeat(30_000)}x\n`,
+    ],
+    [
+      'thousands of participant counts',
+      `Event 1\nThe event involved 5 citizens, including ${'5 participants from x '.repeat(10_000)}\n`,
+    ],
+    ['a partner list of 20 000 entries', `Program: ESF\nÖvriga partners: ${'(A), '.repeat(20_000)}\n`],
+  ]
+  for (const [title, text] of cases) {
+    it(`reads ${title} in linear time, without throwing`, () => {
+      const t0 = performance.now()
+      const records = readListingPage(textDocument('x.txt', text))
+      assert.ok(records.length <= 1)
+      assert.ok(performance.now() - t0 < 5_000, `took ${Math.round(performance.now() - t0)} ms`)
+    })
+  }
+})
+
 /** Scores the reader on a whole seed against its gold file with the shared scorer. */
 function score(seed: string, gold: string): { records: number; fields: number } {
   const dir = mkdtempSync(join(tmpdir(), 'listing-page-'))

@@ -7,7 +7,7 @@ import { fold } from '../fields/fold.js'
  */
 
 const BODY =
-  /(?<![\p{L}\p{N}])(Region [\p{Lu}][\p{L}-]+(?: län)?|Länsstyrelsen (?:i )?[\p{Lu}][\p{L}-]+(?: län)?|[\p{Lu}][\p{L}-]+ (?:kommuns?|stads?|kommune|kommunförbund)(?![\p{L}])|[\p{Lu}][\p{L}-]+ (?:Municipality|City Council|County Council)|Municipality of [\p{Lu}][\p{L}-]+)/gu
+  /(?<![\p{L}\p{N}])(Region [\p{Lu}][\p{L}-]{1,40}(?: län)?|Länsstyrelsen (?:i )?[\p{Lu}][\p{L}-]{1,40}(?: län)?|[\p{Lu}][\p{L}-]{1,40} (?:kommuns?|stads?|kommune|kommunförbund)(?![\p{L}])|[\p{Lu}][\p{L}-]{1,40} (?:Municipality|City Council|County Council)|Municipality of [\p{Lu}][\p{L}-]{1,40})/gu
 
 /** The folded key of a body, so "Hässleholm kommun", "Hässleholms kommun" and "Hässleholm Municipality" meet. */
 export function bodyKey(name: string): string {

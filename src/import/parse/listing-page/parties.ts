@@ -121,7 +121,8 @@ const LEAD_SENTENCE =
   /(?:^|[.!?]\s+)(\p{Lu}[^.!?]{1,80}?)\s+(?:är|var)\s+(?:huvudansvarig[a]?|projektägare|lead partner|ledande partner|koordinator)\b/u
 const LED_BY =
   /(?<![\p{L}])(?:drivet|drivs|drevs|leds|leddes|ägs|ägdes|led|coordinated|run)\s+(?:av|by)\s+(\p{Lu}[^.,;]{1,80}?)(?=[.,;]|\s+(?:och|and|i samarbete|in cooperation)\b|$)/u
-const OWNER_SITE = /(\p{Lu}[\p{L}-]+ (?:kommun|stad|region|kommune))s?\b[^.]{0,40}?,?\s+som projektägare\b/u
+const OWNER_SITE =
+  /(?<![\p{L}-])(\p{Lu}[\p{L}-]+ (?:kommun|stad|region|kommune))s?\b[^.]{0,40}?,?\s+som projektägare\b/u
 
 /** Partners (lists, country lines, partnership sentences), the lead partner and who ran the project. */
 export function readParties(body: Body, org: string | null, issues: string[]): Parties {
@@ -222,7 +223,13 @@ export function readParties(body: Body, org: string | null, issues: string[]): P
     if (owner?.[1] && leadPartner === null) {
       leadPartner = owner[1]
     }
-    if (org && new RegExp(`${escapeRegExp(org)}\\s+\\p{L}+\\s+tillsammans med`, 'iu').test(text)) {
+    // "Region Skåne driver tillsammans med Region Blekinge …": a joint lead, no single lead partner
+    const at = org ? text.toLowerCase().indexOf(org.toLowerCase()) : -1
+    if (
+      org &&
+      at >= 0 &&
+      /^\s+\p{L}+\s+tillsammans med\b/iu.test(text.slice(at + org.length, at + org.length + 60))
+    ) {
       soleLead = false
     }
   }
@@ -252,7 +259,7 @@ export function readParties(body: Body, org: string | null, issues: string[]): P
 
 /** The source's spelling of a name whose dashes a reader normalised, or the name unchanged. */
 function restoreDashes(name: string, source: string): string {
-  if (!name.includes('-')) {
+  if (!name.includes('-') || name.length > 200) {
     return name
   }
   const pattern = escapeRegExp(name).replace(/-/g, '[-‐‑‒–—]').replace(/ /g, '\\s+')

@@ -28,7 +28,7 @@ export function readContacts(body: Body, issues: string[]): RecordContact[] {
       if (labelValue(text) !== null || text.length > 120) {
         continue
       }
-      const hasEmail = /[\p{L}\d._%+-]+@[\p{L}\d.-]+\.\p{L}{2,}/u.test(text)
+      const hasEmail = /(?<![\p{L}\d._%+-])[\p{L}\d._%+-]+@[\p{L}\d.-]+\.\p{L}{2,}/u.test(text)
       const shaped = /^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,2}, \p{Ll}[\p{L} -]*(?:,? \S+@\S+)?$/u.test(
         text,
       )

@@ -398,7 +398,8 @@ const FACT_SENTENCES: readonly RegExp[] = [
   /^projekt(tid|perioden?|budget)\b/i,
   /^\d[\d\s]*(,\d+)?\s*(kr|kronor|sek|eur|euro|€|mkr|msek)\b/i,
   /^\d{4}-?\d{2}-?\d{2}\s*(-|–|till|to)\s*\d{4}/,
-  /[\p{L}.-]+@[\p{L}-]+\.[a-z]{2,}/iu,
+  // the look-behind makes a match start only where a word starts (linear on a 100 000-letter line)
+  /(?<![\p{L}.-])[\p{L}.-]+@[\p{L}-]+\.[a-z]{2,}/iu,
   /^\p{Lu}\p{Ll}+(-\p{Lu}\p{Ll}+)? \p{Lu}[\p{Ll}-]+(-\p{Lu}\p{Ll}+)?, \p{Ll}+$/u,
 ]
 
