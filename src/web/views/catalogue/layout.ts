@@ -70,7 +70,7 @@ export function catalogueLayout(p: PageFrame): Html {
 <header class="site-header">
   <div class="wrap header-row">
     <a class="brand" href="${href(lang, '/katalog')}"><span class="brand-mark" aria-hidden="true"></span><span>${t(lang, 'site')}<small>${t(lang, 'tagline')}</small></span></a>
-    <a class="lang-switch" href="${switched(p.here, lang)}" lang="${other}" hreflang="${other}" aria-label="${t(lang, 'langSwitchLabel')}">${t(lang, 'langSwitch')}</a>
+    <a class="lang-switch" href="${switched(p.here, lang)}" lang="${other}" hreflang="${other}">${t(lang, 'langSwitch')}</a>
   </div>
   <nav class="wrap main-nav" aria-label="${t(lang, 'nav')}">
     <ul>
