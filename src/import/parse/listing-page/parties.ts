@@ -196,7 +196,7 @@ export function readParties(body: Body, org: string | null, issues: string[]): P
     const by =
       /^(?:proje\p{L}*|förstudien|studien)\s+(?:genomfördes|genomförs|utfördes)\s+av\s+(.+?)\.?$/iu.exec(text)
     if (by?.[1]) {
-      const list = distribute(by[1])
+      const list = distribute(by[1], issues)
       if (list.length === 1 && org && list[0] && isOrganisationEntry(list[0].name, org)) {
         leadPartner ??= list[0].name
       } else if (list.length > 1) {
@@ -211,7 +211,7 @@ export function readParties(body: Body, org: string | null, issues: string[]): P
     }
     const were = /\bPartners?\s+(?:var|är|were|are)\s+(?:förutom\s+(.+?)\s+även\s+)?(.+?)\.?$/u.exec(text)
     if (were?.[2]) {
-      for (const p of [...distribute(were[1] ?? ''), ...distribute(were[2])]) {
+      for (const p of [...distribute(were[1] ?? '', issues), ...distribute(were[2], issues)]) {
         add(p, true)
       }
     }
@@ -267,7 +267,7 @@ function restoreDashes(name: string, source: string): string {
 }
 
 /** "Hässleholms och Kristianstads kommuner" → two municipalities; other lists as partner lists. */
-function distribute(text: string): ParsedPartner[] {
+function distribute(text: string, issues: string[]): ParsedPartner[] {
   const t = text.trim()
   if (t === '') {
     return []
@@ -275,7 +275,9 @@ function distribute(text: string): ParsedPartner[] {
   const m = /^(\p{Lu}[\p{L}-]*) och (\p{Lu}[\p{L}-]*) (kommuner|städer|kommunerna)$/u.exec(t)
   if (m?.[1] && m[2]) {
     const noun = m[3] === 'städer' ? 'stad' : 'kommun'
-    return [`${m[1]} ${noun}`, `${m[2]} ${noun}`].map((name) => ({ name, country: null, isLead: false }))
+    const names = [`${m[1]} ${noun}`, `${m[2]} ${noun}`]
+    issues.push(`'${t}' read as two partners (${names.join(', ')})`)
+    return names.map((name) => ({ name, country: null, isLead: false }))
   }
   return parsePartnerList(t)
 }
