@@ -1,7 +1,4 @@
 import type { ProjectRecord, ProjectStatus } from '../../../registry/project-record.js'
-
-export type { EventParticipants, ListingEvent } from './events.js'
-
 import type { SourceDocument } from '../../source-document.js'
 import { fold } from '../fields/fold.js'
 import { readBlock } from './block.js'
@@ -10,6 +7,8 @@ import { labelKind, labelValue, pageLines } from './lines.js'
 import { readOrganisation } from './organisation.js'
 import { TAKES_PART } from './parties.js'
 import { headingStatus, segment } from './segment.js'
+
+export type { EventParticipants, ListingEvent } from './events.js'
 
 /**
  * The reader for project listing pages: web pages on which a body lists its projects under theme
