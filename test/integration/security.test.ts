@@ -255,6 +255,35 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(failures, [])
     })
 
+    it('tenant organisations are changed only by their own admins; only admins add tenants', async () => {
+      const patch = (headers: Record<string, string>) =>
+        send(app, 'PATCH', `/api/organisations/${targets.tenant}`, headers, { name: 'Kapad kommun' })
+      assert.equal((await patch(outsider.bearer)).status, 403)
+      assert.equal((await patch(inA.editor.bearer)).status, 403)
+      assert.equal(
+        (await send(app, 'DELETE', `/api/organisations/${targets.tenant}`, outsider.bearer)).status,
+        403,
+      )
+      assert.equal(
+        (
+          await send(app, 'POST', '/api/organisations', outsider.bearer, {
+            name: 'Ny kommun',
+            isTenant: true,
+          })
+        ).status,
+        403,
+      )
+      assert.equal((await patch(inA.admin.bearer)).status, 200)
+      assert.equal(
+        (
+          await send(app, 'PATCH', `/api/organisations/${targets.tenant}`, inA.admin.bearer, {
+            name: 'Kommun A',
+          })
+        ).status,
+        200,
+      )
+    })
+
     it('a read-only token cannot write, a revoked token is refused', async () => {
       const reader = await callerWithRole(db, targets.tenant, 'admin')
       const readTokenRes = await send(app, 'POST', '/api/tokens', reader.session, {

@@ -48,9 +48,9 @@ for (const dialect of DIALECTS) {
     before(async () => {
       db = await createTestDb(dialect)
       app = await build(db)
-      // Someone must hold a role before organisations can be added through the API.
+      // An admin somewhere may add a tenant organisation through the API.
       const { tenant } = await buildTenant(db, { name: 'Bootstrap kommun' })
-      auth = (await callerWithRole(db, tenant.id, 'editor')).bearer
+      auth = (await callerWithRole(db, tenant.id, 'admin')).bearer
     })
     after(async () => {
       await app.close()
