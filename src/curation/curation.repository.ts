@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/database.js'
 import type { DataIssueRow } from '../registry/data-issue.table.js'
+import type { OrganisationAliasRow, OrganisationRow } from '../registry/organisation.table.js'
 import type { ProjectExternalIdRow, ProjectRow } from '../registry/project.table.js'
 import {
   curationDb,
@@ -351,5 +352,134 @@ export async function deleteIssueRows(
 ): Promise<void> {
   if (ids.length > 0) {
     await db.deleteFrom('data_issue').where('tenant_id', '=', tenantId).where('id', 'in', ids).execute()
+  }
+}
+
+/** An organisation's row exactly as stored. */
+export async function findRawOrganisationRow(
+  db: Kysely<Database>,
+  id: number,
+): Promise<Record<string, unknown> | undefined> {
+  return (await db.selectFrom('organisation').selectAll().where('id', '=', id).executeTakeFirst()) as
+    | Record<string, unknown>
+    | undefined
+}
+
+export async function insertRawOrganisationRow(
+  db: Kysely<Database>,
+  row: Record<string, unknown>,
+): Promise<void> {
+  await db
+    .insertInto('organisation')
+    .values(row as unknown as OrganisationRow)
+    .execute()
+}
+
+export async function updateRawOrganisationRow(
+  db: Kysely<Database>,
+  id: number,
+  set: Record<string, unknown>,
+): Promise<void> {
+  if (Object.keys(set).length > 0) {
+    await db
+      .updateTable('organisation')
+      .set(set as Partial<OrganisationRow>)
+      .where('id', '=', id)
+      .execute()
+  }
+}
+
+export async function deleteRawOrganisationRow(db: Kysely<Database>, id: number): Promise<void> {
+  await db.deleteFrom('organisation').where('id', '=', id).execute()
+}
+
+export async function findAliasRows(
+  db: Kysely<Database>,
+  organisationId: number,
+): Promise<OrganisationAliasRow[]> {
+  return db
+    .selectFrom('organisation_alias')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .orderBy('id')
+    .execute()
+}
+
+export async function insertAliasRows(
+  db: Kysely<Database>,
+  rows: readonly (Omit<OrganisationAliasRow, 'id'> & { id?: number })[],
+): Promise<number[]> {
+  if (rows.length === 0) {
+    return []
+  }
+  return (
+    await db
+      .insertInto('organisation_alias')
+      .values([...rows])
+      .returning('id')
+      .execute()
+  ).map((r) => r.id)
+}
+
+export async function deleteAliasRows(db: Kysely<Database>, ids: readonly number[]): Promise<void> {
+  if (ids.length > 0) {
+    await db.deleteFrom('organisation_alias').where('id', 'in', ids).execute()
+  }
+}
+
+/** Participations of an organisation in every tenant's projects (organisations are shared). */
+export async function findParticipationIdsOf(
+  db: Kysely<Database>,
+  organisationId: number,
+): Promise<number[]> {
+  return (
+    await db
+      .selectFrom('participation')
+      .select('id')
+      .where('organisation_id', '=', organisationId)
+      .orderBy('id')
+      .execute()
+  ).map((r) => r.id)
+}
+
+export async function moveParticipationsTo(
+  db: Kysely<Database>,
+  ids: readonly number[],
+  organisationId: number,
+): Promise<void> {
+  if (ids.length > 0) {
+    await db
+      .updateTable('participation')
+      .set({ organisation_id: organisationId })
+      .where('id', 'in', ids)
+      .execute()
+  }
+}
+
+/** Provenance or data-issue rows about an organisation, in any tenant. */
+export async function findOrganisationRefIds(
+  db: Kysely<Database>,
+  table: 'provenance' | 'data_issue',
+  organisationId: number,
+): Promise<number[]> {
+  return (
+    await db
+      .selectFrom(table)
+      .select('id')
+      .where('entity', '=', 'organisation')
+      .where('entity_id', '=', organisationId)
+      .orderBy('id')
+      .execute()
+  ).map((r) => r.id)
+}
+
+export async function moveOrganisationRefs(
+  db: Kysely<Database>,
+  table: 'provenance' | 'data_issue',
+  ids: readonly number[],
+  toId: number,
+): Promise<void> {
+  if (ids.length > 0) {
+    await db.updateTable(table).set({ entity_id: toId }).where('id', 'in', ids).execute()
   }
 }

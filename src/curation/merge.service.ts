@@ -25,6 +25,7 @@ import {
   updateRawProjectRow,
 } from './curation.repository.js'
 import type { MergeRecordRow } from './curation.table.js'
+import { splitOrganisationMerge } from './organisation-merge.service.js'
 
 /** Everything a split needs to undo a merge exactly. Stored as JSON in merge_record. */
 interface ProjectMergeSnapshot {
@@ -241,6 +242,10 @@ export async function splitMerge(db: Db, scope: Scope, mergeId: number): Promise
     }
     if (row.split_at) {
       throw new ConflictError(`Merge ${mergeId} was already split on ${row.split_at}`)
+    }
+    if (row.entity === 'organisation') {
+      await splitOrganisationMerge(trx, scope, row)
+      return getMerge(trx, scope, mergeId)
     }
     const s = JSON.parse(row.snapshot_json) as ProjectMergeSnapshot
     const keptNow = await findRawProjectRow(trx, scope.tenantId, row.kept_id)

@@ -9,6 +9,7 @@ import { decideCandidate, findCandidate, findCandidates, insertCandidate } from 
 import type { MatchCandidateRow } from './curation.table.js'
 import { mergeProjects } from './merge.service.js'
 import type { MatchResult } from './organisation-match.js'
+import { mergeOrganisations } from './organisation-merge.service.js'
 
 /** The one mapper from candidate rows to the domain; names are looked up by the caller. */
 export function candidateRowToCandidate(
@@ -125,23 +126,24 @@ async function openCandidate(db: Db, scope: Scope, id: number): Promise<MatchCan
 }
 
 /**
- * Accepts a candidate: the two projects become one (the right one merged into the left one),
- * reversibly through the merge record it returns.
+ * Accepts a candidate: the two projects (or organisations) become one, the right one merged into
+ * the left one, reversibly through the merge record it points at.
  * @throws {NotFoundError} when there is no such candidate
- * @throws {ConflictError} when it was already decided, or is not a project pair
+ * @throws {ConflictError} when it was already decided, or the right organisation is a tenant
  */
 export async function acceptCandidate(db: Db, scope: Scope, id: number): Promise<MatchCandidate> {
   return inTransaction(db, async (trx) => {
     const row = await openCandidate(trx, scope, id)
-    if (row.entity !== 'project') {
-      throw new ConflictError('Only project pairs can be merged from the review queue so far')
-    }
-    const merge = await mergeProjects(trx, scope, row.left_id, row.right_id, `review candidate ${id}`)
+    const note = `review candidate ${id}`
+    const mergeId =
+      row.entity === 'organisation'
+        ? await mergeOrganisations(trx, scope, row.left_id, row.right_id, note)
+        : (await mergeProjects(trx, scope, row.left_id, row.right_id, note)).id
     await decideCandidate(trx, scope.tenantId, id, {
       status: 'accepted',
       decided_at: now(),
       decided_by: scope.actor,
-      merge_id: merge.id,
+      merge_id: mergeId,
     })
     return getCandidate(trx, scope, id)
   })

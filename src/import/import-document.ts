@@ -387,6 +387,16 @@ async function partnerOrganisation(
   })
   if (!ctx.organisations.some((o) => o.id === organisation.id)) {
     ctx.organisations.push(organisation)
+    // A likely match ("Lund" and "Lunds kommun") waits for a person in the review queue.
+    if (match && match.organisation.id !== organisation.id) {
+      await proposeMatch(trx, ctx.scope, {
+        entity: 'organisation',
+        leftId: match.organisation.id,
+        rightId: organisation.id,
+        result: match.result,
+        note: `${ctx.document.name}: partner "${partner.name}"`,
+      })
+    }
   }
   return organisation
 }

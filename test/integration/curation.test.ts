@@ -4,6 +4,8 @@ import type { Kysely } from 'kysely'
 import { fieldHistory } from '../../src/curation/history.service.js'
 import { listIssueQueue, resolveIssue } from '../../src/curation/issue-queue.service.js'
 import { listMerges, mergeProjects, splitMerge } from '../../src/curation/merge.service.js'
+import { matchOrganisations } from '../../src/curation/organisation-match.js'
+import { mergeOrganisations } from '../../src/curation/organisation-merge.service.js'
 import { matchProjects } from '../../src/curation/project-match.js'
 import {
   acceptCandidate,
@@ -16,7 +18,7 @@ import { addContact } from '../../src/registry/contact.service.js'
 import { listDataIssues, raiseDataIssues } from '../../src/registry/data-issue.service.js'
 import { addProvenance, getProvenanceFor, storeDocument } from '../../src/registry/document.service.js'
 import { createEvent, listEvents } from '../../src/registry/event.service.js'
-import { createUnit } from '../../src/registry/organisation.service.js'
+import { createUnit, getOrganisation, listOrganisations } from '../../src/registry/organisation.service.js'
 import { addParticipation } from '../../src/registry/participation.service.js'
 import { getProject, listProjects, updateProject } from '../../src/registry/project.service.js'
 import { listProjectRecords } from '../../src/registry/project-record.service.js'
@@ -158,6 +160,44 @@ for (const dialect of DIALECTS) {
       assert.equal((await listCandidates(db, scope, { status: 'open' })).length, 0)
       await splitMerge(db, scope, accepted.mergeId)
       assert.equal((await listProjects(db, scope)).length, 3)
+    })
+
+    it('organisations: merge then split returns the same organisations and records; a candidate merges them', async () => {
+      const { scope } = await buildTenant(db)
+      const kommun = await buildOrganisation(db, {
+        name: `Lunds kommun ${Math.random()}`,
+        country: 'SE',
+        aliases: ['Lund Municipality'],
+      })
+      const bare = await buildOrganisation(db, { name: `Lund ${Math.random()}`, euPic: '999888777' })
+      const p = await buildProject(db, scope)
+      await addParticipation(db, scope, p.id, { organisationId: kommun.id, role: 'lead' })
+      await addParticipation(db, scope, p.id, { organisationId: bare.id, role: 'partner' })
+      const records = await listProjectRecords(db, scope)
+      const organisations = await listOrganisations(db)
+
+      const mergeId = await mergeOrganisations(db, scope, kommun.id, bare.id)
+      const joined = await getOrganisation(db, kommun.id)
+      assert.ok(joined.aliases.includes(bare.name))
+      assert.equal(joined.euPic, '999888777')
+      const [record] = await listProjectRecords(db, scope)
+      assert.ok(record)
+      assert.deepEqual([...new Set(record.participations.map((x) => x.organisation))], [kommun.name])
+      await splitMerge(db, scope, mergeId)
+      assert.deepEqual(await listOrganisations(db), organisations)
+      assert.deepEqual(await listProjectRecords(db, scope), records)
+
+      const id = await proposeMatch(db, scope, {
+        entity: 'organisation',
+        leftId: kommun.id,
+        rightId: bare.id,
+        result: matchOrganisations({ name: 'Lunds kommun' }, { name: 'Lund' }),
+      })
+      const [candidate] = await listCandidates(db, scope, { status: 'open', entity: 'organisation' })
+      assert.equal(candidate?.rightName, bare.name)
+      const accepted = await acceptCandidate(db, scope, id)
+      assert.ok(accepted.mergeId)
+      assert.equal((await listOrganisations(db)).length, organisations.length - 1)
     })
 
     it('data-issue queue: filters by kind, unit and document; resolves with a correction or "source is right"', async () => {
