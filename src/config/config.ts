@@ -20,6 +20,7 @@ const Env = Type.Object({
   PROJEKTATLAS_OIDC_ISSUER: Type.Optional(Type.String({ pattern: '^https?://[^\\s]+$' })),
   PROJEKTATLAS_OIDC_CLIENT_ID: Type.Optional(Type.String({ minLength: 1 })),
   PROJEKTATLAS_OIDC_CLIENT_SECRET: Type.Optional(Type.String({ minLength: 1 })),
+  PROJEKTATLAS_TRUST_PROXY: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
 })
 type Env = Static<typeof Env>
 
@@ -50,6 +51,8 @@ export interface AuthConfig {
   readonly sessionSecret?: string
   /** how long a session lasts (default 8 hours) */
   readonly sessionHours: number
+  /** believe X-Forwarded-For/-Proto from a reverse proxy (default false: only when one is in front) */
+  readonly trustProxy?: boolean
   /** OpenID Connect sign-in, on when all three are set */
   readonly oidc?: { readonly issuer: string; readonly clientId: string; readonly clientSecret: string }
 }
@@ -104,6 +107,7 @@ function authConfig(e: Env): AuthConfig | undefined {
     cookieSecure: e.PROJEKTATLAS_COOKIE_SECURE ? e.PROJEKTATLAS_COOKIE_SECURE === 'true' : !plainHttp,
     ...(e.PROJEKTATLAS_SESSION_SECRET && { sessionSecret: e.PROJEKTATLAS_SESSION_SECRET }),
     sessionHours: Number(e.PROJEKTATLAS_SESSION_HOURS ?? 8) || 8,
+    trustProxy: e.PROJEKTATLAS_TRUST_PROXY === 'true',
     ...(oidc && { oidc }),
   })
 }

@@ -59,6 +59,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
     loggerInstance: deps.logger.child({ module: 'web' }) as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
+    // Behind a reverse proxy: the client's address (rate limits) and https (HSTS) from X-Forwarded-*.
+    trustProxy: deps.config.auth?.trustProxy ?? false,
     routerOptions: { ignoreTrailingSlash: true },
     // Errors raised before routing (a malformed URL) get the same JSON or HTML answer as the rest.
     frameworkErrors: (error, request, reply) => {

@@ -443,6 +443,20 @@ for (const dialect of DIALECTS) {
       } finally {
         await tls.close()
       }
+      // Behind a TLS-terminating proxy that the app is told to trust.
+      const proxied = await buildTestApp(db, dialect, { trustProxy: true })
+      try {
+        const res = await proxied.inject({
+          method: 'GET',
+          url: '/login',
+          headers: { 'x-forwarded-proto': 'https' },
+        })
+        assert.match(String(res.headers['strict-transport-security']), /max-age=31536000/)
+        const plain = await proxied.inject({ method: 'GET', url: '/login' })
+        assert.equal(plain.headers['strict-transport-security'], undefined)
+      } finally {
+        await proxied.close()
+      }
     })
 
     it('never sends a stack trace, and enforces body size limits', async () => {

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { roleIn } from '../../accounts/account.js'
+import { roleIn, type User } from '../../accounts/account.js'
 import { ForbiddenError } from '../../accounts/errors.js'
 import {
   addUser,
@@ -14,12 +14,18 @@ import { NotFoundError } from '../../shared/errors.js'
 import { requestScope, requirePrincipal } from '../plugins/auth.js'
 import { createUserSchema, listUsersSchema, updateUserSchema } from './users.schema.js'
 
+// An admin sees a person's roles in the admin's own tenant only, never where else they work.
+function inTenant(user: User, tenantId: number): User {
+  return { ...user, roles: user.roles.filter((r) => r.tenantId === tenantId) }
+}
+
 /** /api/users: a tenant's users, managed by the tenant's admins. */
 export const userRoutes: FastifyPluginAsyncTypebox<{ auth: AuthConfig }> = async (app, opts) => {
   const admin = { role: 'admin' } as const
 
   app.get('/', { schema: listUsersSchema, config: admin }, async (request) => {
-    return { items: await listUsers(app.db, requestScope(request).tenantId) }
+    const { tenantId } = requestScope(request)
+    return { items: (await listUsers(app.db, tenantId)).map((u) => inTenant(u, tenantId)) }
   })
 
   app.post('/', { schema: createUserSchema, config: admin }, async (request, reply) => {
@@ -28,14 +34,17 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ auth: AuthConfig }> = async
     const existing = (await listUsers(app.db)).find((u) => u.email === email.trim().toLowerCase())
     if (existing) {
       const user = await setRole(app.db, scope, existing.id, scope.tenantId, role, unitId ?? null)
-      return reply.status(201).send({ user, resetUrl: null })
+      return reply.status(201).send({ user: inTenant(user, scope.tenantId), resetUrl: null })
     }
     const user = await addUser(app.db, scope, { email, displayName, tenantId: scope.tenantId, role, unitId })
     const { token } = await createPasswordReset(app.db, scope, user.email)
     const base = opts.auth.publicUrl ?? `${request.protocol}://${request.host}`
     return reply
       .status(201)
-      .send({ user: await getUser(app.db, user.id), resetUrl: `${base}/reset/${token}` })
+      .send({
+        user: inTenant(await getUser(app.db, user.id), scope.tenantId),
+        resetUrl: `${base}/reset/${token}`,
+      })
   })
 
   app.patch('/:id', { schema: updateUserSchema, config: admin }, async (request) => {
@@ -58,6 +67,6 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ auth: AuthConfig }> = async
       }
       user = await setUserDisabled(app.db, scope, target.id, disabled)
     }
-    return user
+    return inTenant(user, scope.tenantId)
   })
 }
