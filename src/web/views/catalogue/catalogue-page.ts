@@ -1,7 +1,7 @@
 import { FACETS, type FacetKey } from '../../../catalogue/facets.js'
 import type { CatalogueResult, SearchSort } from '../../../catalogue/search.js'
 import type { ProjectRecordWithParticipations } from '../../../registry/project-record.service.js'
-import { formatNumber, type Lang, t, tMaybe } from '../../i18n/messages.js'
+import { countryName, formatNumber, type Lang, t, tMaybe } from '../../i18n/messages.js'
 import { type Html, html } from '../html.js'
 import { catalogueLayout, href } from './layout.js'
 
@@ -32,6 +32,9 @@ const SORT_KEY = {
 export function facetValueLabel(lang: Lang, facet: FacetKey, value: string): string {
   if (facet === 'status' || facet === 'role') {
     return tMaybe(lang, `${facet}_${value}`, value)
+  }
+  if (facet === 'country') {
+    return countryName(lang, value)
   }
   return value
 }
@@ -66,7 +69,7 @@ function summary(text: string | null): string {
   return text.length > SUMMARY_CHARS ? `${text.slice(0, SUMMARY_CHARS).replace(/\s+\S*$/, '')} …` : text
 }
 
-function facetFieldset(m: CataloguePageModel, facet: FacetKey): Html {
+function facetFieldset(m: CataloguePageModel, facet: FacetKey, open: boolean): Html {
   const { lang } = m
   const chosen = new Set(m.filters[facet] ?? [])
   const counts = m.result.facets[facet] ?? []
@@ -83,8 +86,11 @@ function facetFieldset(m: CataloguePageModel, facet: FacetKey): Html {
   if (shown.length === 0) {
     return html``
   }
-  return html`<fieldset class="facet">
-<legend>${t(lang, `facet_${facet}` as const)}</legend>
+  // A disclosure per facet keeps the list short on a phone; facets in use and the first ones stay open.
+  return html`<details class="facet-group"${open || chosen.size > 0 ? html` open` : ''}>
+<summary>${t(lang, `facet_${facet}` as const)}${chosen.size > 0 ? ` (${chosen.size})` : ''}</summary>
+<fieldset class="facet">
+<legend class="visually-hidden">${t(lang, `facet_${facet}` as const)}</legend>
 <ul>
 ${shown.map((c, i) => {
   const id = `f-${facet}-${i}`
@@ -92,7 +98,8 @@ ${shown.map((c, i) => {
 <label for="${id}">${facetValueLabel(lang, facet, c.value)} <span class="count">(${formatNumber(lang, c.count)})</span></label></li>`
 })}
 </ul>
-</fieldset>`
+</fieldset>
+</details>`
 }
 
 function resultItem(lang: Lang, r: ProjectRecordWithParticipations): Html {
@@ -146,7 +153,9 @@ ${lang === 'en' ? html`<input type="hidden" name="lang" value="en">` : ''}
 <div class="catalogue-grid">
 <aside class="facets" aria-labelledby="filters-heading">
   <h2 id="filters-heading">${t(lang, 'filtersHeading')}</h2>
-  ${FACETS.map((f) => facetFieldset(m, f))}
+  ${FACETS.filter((f) => (m.result.facets[f] ?? []).length > 0 || (m.filters[f] ?? []).length > 0).map(
+    (f, i) => facetFieldset(m, f, i < 3),
+  )}
   <button type="submit" class="secondary">${t(lang, 'filterButton')}</button>
   ${exportParams.length > 0 ? html`<p><a href="${href(lang, '/katalog')}">${t(lang, 'clearFilters')}</a></p>` : ''}
 </aside>
