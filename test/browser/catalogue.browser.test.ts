@@ -75,7 +75,14 @@ describe('catalogue in Chromium', { skip }, () => {
       .orderBy('p.project_id')
       .executeTakeFirstOrThrow()
     projectId = withPartner.project_id
-    organisationId = withPartner.organisation_id
+    // The organisation page shown is the busiest one (a tenant with many projects).
+    const busiest = await db
+      .selectFrom('participation')
+      .select(['organisation_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('organisation_id')
+      .orderBy('n', 'desc')
+      .executeTakeFirstOrThrow()
+    organisationId = busiest.organisation_id
   })
 
   after(async () => {

@@ -36,8 +36,13 @@ export function organisationPage(m: OrganisationPageModel): Html {
   const base = `/katalog/organisation/${org.id}`
   const main = html`<p class="breadcrumb"><a href="${href(lang, '/katalog')}">${t(lang, 'backToSearch')}</a></p>
 <h1>${org.name}</h1>
-<p class="meta">${countryName(lang, org.country)} · ${t(lang, 'resultsCount', { n: formatNumber(lang, projects.length) })}
- · ${roles.map((r) => `${r.label}: ${formatNumber(lang, r.value)}`).join(', ')}</p>
+<p class="meta">${[
+    org.country ? countryName(lang, org.country) : null,
+    t(lang, 'resultsCount', { n: formatNumber(lang, projects.length) }),
+    `${t(lang, 'orgRoles')}: ${roles.map((r) => `${r.label} ${formatNumber(lang, r.value)}`).join(', ')}`,
+  ]
+    .filter(Boolean)
+    .join(' · ')}</p>
 <section aria-labelledby="org-projects">
 <h2 id="org-projects">${t(lang, 'orgProjects')}</h2>
 <div class="table-scroll" tabindex="0" role="region" aria-labelledby="org-projects">
