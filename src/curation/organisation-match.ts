@@ -150,8 +150,25 @@ function kindOfWord(word: string): { kind: BodyKind; rest: string } | undefined 
   return undefined
 }
 
-/** Reduces a name to its kind and identifying words. */
+// Imports compare every partner name with every known organisation: each name is reduced once.
+const FORMS = new Map<string, NameForm>()
+const FORMS_LIMIT = 20_000
+
+/** Reduces a name to its kind and identifying words (remembered: the same names recur). */
 export function nameForm(name: string): NameForm {
+  const known = FORMS.get(name)
+  if (known) {
+    return known
+  }
+  const form = reduceName(name)
+  if (FORMS.size >= FORMS_LIMIT) {
+    FORMS.clear()
+  }
+  FORMS.set(name, form)
+  return form
+}
+
+function reduceName(name: string): NameForm {
   let kind: BodyKind | null = null
   const core: string[] = []
   let initials = ''

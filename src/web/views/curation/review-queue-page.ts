@@ -19,16 +19,22 @@ const STATUS: Readonly<Record<string, string>> = {
   auto: 'sammanslagna vid import',
 }
 
-function project(id: number, name: string | null): Html {
-  return name ? html`<a href="/projects/${id}/history">${name}</a> (${id})` : html`${id} (borttaget)`
+function record(entity: string, id: number, name: string | null): Html {
+  if (!name) {
+    return html`${id} (borttaget)`
+  }
+  return entity === 'project'
+    ? html`<a href="/projects/${id}/history">${name}</a> (${id})`
+    : html`${name} (${id})`
 }
 
 /** GET /granskning: likely duplicates waiting for a decision, and decisions already taken. */
 export function reviewQueuePage(model: ReviewQueueModel): Html {
   const rows = model.open.map(
     (c) => html`<tr>
-<td>${project(c.leftId, c.leftName)}</td>
-<td>${project(c.rightId, c.rightName)}</td>
+<td>${c.entity === 'project' ? 'projekt' : 'organisation'}</td>
+<td>${record(c.entity, c.leftId, c.leftName)}</td>
+<td>${record(c.entity, c.rightId, c.rightName)}</td>
 <td>${c.score.toFixed(2)}</td>
 <td><ul>${c.reasons.map((r) => html`<li>${r}</li>`)}</ul></td>
 <td>
@@ -43,7 +49,7 @@ export function reviewQueuePage(model: ReviewQueueModel): Html {
   const decided = model.decided.map(
     (c) => html`<tr>
 <td>${c.decidedAt ?? c.createdAt}</td>
-<td>${project(c.leftId, c.leftName)}${c.rightId === c.leftId ? null : html` / ${project(c.rightId, c.rightName)}`}</td>
+<td>${record(c.entity, c.leftId, c.leftName)}${c.rightId === c.leftId ? null : html` / ${record(c.entity, c.rightId, c.rightName)}`}</td>
 <td>${STATUS[c.status] ?? c.status}</td>
 <td>${c.note ?? c.reasons.join('; ')}</td>
 <td>${c.decidedBy ?? ''}</td>
@@ -60,10 +66,10 @@ export function reviewQueuePage(model: ReviewQueueModel): Html {
   return layout({
     title: 'Granskning av dubbletter',
     main: html`<h1>Granskning av dubbletter</h1>
-<p>Projekt som troligen är samma projekt, rapporterat två gånger. Sammanslagning behåller alla deltaganden, utbetalningar, kontakter och källhänvisningar och kan delas upp igen.</p>
+<p>Projekt eller organisationer som troligen är samma, rapporterade två gånger eller under två namn. Sammanslagning behåller alla deltaganden, utbetalningar, kontakter och källhänvisningar och kan delas upp igen.</p>
 <table>
 <caption>Väntar på beslut (${model.open.length})</caption>
-<thead><tr><th scope="col">Behålls</th><th scope="col">Slås ihop</th><th scope="col">Poäng</th><th scope="col">Skäl</th><th scope="col">Beslut</th></tr></thead>
+<thead><tr><th scope="col">Typ</th><th scope="col">Behålls</th><th scope="col">Slås ihop</th><th scope="col">Poäng</th><th scope="col">Skäl</th><th scope="col">Beslut</th></tr></thead>
 <tbody>${rows}</tbody>
 </table>
 ${model.open.length === 0 ? html`<p>Inga dubbletter väntar på granskning.</p>` : null}
