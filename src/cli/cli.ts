@@ -5,6 +5,7 @@ import type { ExportOptions } from './commands/export.js'
 import type { MergeOptions } from './commands/merge.js'
 import type { OrganisationsOptions } from './commands/organisations.js'
 import type { ProjectsOptions } from './commands/projects.js'
+import type { ReportOptions } from './commands/report.js'
 import type { CurationOptions, ReviewOptions } from './commands/review.js'
 import type { ServeOptions } from './commands/serve.js'
 import type { UserAction, UserOptions } from './commands/user.js'
@@ -19,6 +20,7 @@ export type Invocation =
   | { readonly command: 'projects'; readonly id: string | undefined; readonly options: ProjectsOptions }
   | { readonly command: 'organisations'; readonly options: OrganisationsOptions }
   | { readonly command: 'export'; readonly options: ExportOptions }
+  | { readonly command: 'report'; readonly options: ReportOptions }
   | { readonly command: 'backup'; readonly file: string }
   | { readonly command: 'restore'; readonly file: string }
   | { readonly command: 'user'; readonly options: UserOptions }
@@ -79,6 +81,10 @@ export async function runCommand(invocation: Invocation, io: CliIO): Promise<num
     case 'export': {
       const { exportProjects } = await import('./commands/export.js')
       return exportProjects(invocation.options, io)
+    }
+    case 'report': {
+      const { report } = await import('./commands/report.js')
+      return report(invocation.options, io)
     }
     case 'backup': {
       const { backup } = await import('./commands/backup.js')
@@ -188,6 +194,19 @@ export async function runCli(
     .option('--out <file>', 'write to this file instead of standard output')
     .option('--tenant <id>', "only this organisation's portfolio (default: all)")
     .action((options: ExportOptions) => run({ command: 'export', options }))
+
+  program
+    .command('report')
+    .description("write an organisation's yearly international report")
+    .requiredOption('--organisation <name>', 'the organisation whose report it is')
+    .requiredOption('--year <year>', 'the reporting year')
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['html', 'docx', 'pdf', 'json'])
+        .default('html'),
+    )
+    .option('--out <file>', 'write to this file instead of standard output (required for docx and pdf)')
+    .action((options: ReportOptions) => run({ command: 'report', options }))
 
   program
     .command('backup')

@@ -6,6 +6,7 @@ import * as createAccounts from './migrations/2026_11_27_1200_create_accounts.js
 import * as catalogueSearch from './migrations/2026_11_27_1210_catalogue_search.js'
 import * as curation from './migrations/2026_11_27_1220_curation.js'
 import * as projectPublication from './migrations/2026_11_27_1230_project_publication.js'
+import * as report from './migrations/2026_11_27_1250_report.js'
 
 /** A migration file's exports: `up`/`down` receive the dialect for the few branches they need. */
 interface MigrationModule {
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '2026_11_27_1210_catalogue_search': catalogueSearch,
   '2026_11_27_1220_curation': curation,
   '2026_11_27_1230_project_publication': projectPublication,
+  '2026_11_27_1250_report': report,
 }
 
 /** Provides the migrations, bound to one dialect. */

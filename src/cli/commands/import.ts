@@ -5,6 +5,7 @@ import { type ExtractOutcome, extractRecords } from '../../import/extract-record
 import { type ImportDocumentOutcome, importDocument } from '../../import/import-document.js'
 import { ensureTenant } from '../../registry/organisation.service.js'
 import { scopeOf } from '../../registry/scope.js'
+import { keepPrintedSummary } from '../../report/report.service.js'
 import type { CliIO } from '../io.js'
 import { withRegistry } from '../registry.js'
 
@@ -96,6 +97,10 @@ async function importOne(
   })
   if (result.status === 'rejected') {
     return { status: 'failed', file: outcome.file, reason: `not stored: ${result.issues.join('; ')}` }
+  }
+  if (result.status === 'imported') {
+    // A published annual report's printed totals are kept for the yearly report's reconciliation.
+    await keepPrintedSummary(db, scopeOf(tenant.id, 'cli'), result.document.id, outcome.document)
   }
   return { status: 'done', file: outcome.file, records: outcome.records.length, result }
 }
