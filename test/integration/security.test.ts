@@ -373,10 +373,7 @@ for (const dialect of DIALECTS) {
         "%' UNION SELECT email, password_hash FROM app_user --",
         '\\',
         "'); DELETE FROM app_user; --",
-        '%',
-        '_',
-        '1 OR 1=1',
-        "Robert'); DROP TABLE audit_event;--",
+        '%_',
       ]
       const before = await snapshot()
       const failures: string[] = []
