@@ -70,6 +70,10 @@ describe('runCli: argv to command', () => {
     ],
     [['audit'], { command: 'audit', options: { format: 'table' } }],
     [
+      ['personal-data', 'erase', '--tenant', '1', '--email', 'a@b.se'],
+      { command: 'personal-data', options: { action: 'erase', tenant: '1', email: 'a@b.se' } },
+    ],
+    [
       [
         'audit',
         '--entity',

@@ -4,6 +4,7 @@ import type { DataIssuesOptions } from './commands/data-issues.js'
 import type { ExportOptions } from './commands/export.js'
 import type { MergeOptions } from './commands/merge.js'
 import type { OrganisationsOptions } from './commands/organisations.js'
+import type { PersonalDataOptions } from './commands/personal-data.js'
 import type { ProjectsOptions } from './commands/projects.js'
 import type { ReportOptions } from './commands/report.js'
 import type { CurationOptions, ReviewOptions } from './commands/review.js'
@@ -25,6 +26,7 @@ export type Invocation =
   | { readonly command: 'restore'; readonly file: string }
   | { readonly command: 'user'; readonly options: UserOptions }
   | { readonly command: 'audit'; readonly options: AuditOptions }
+  | { readonly command: 'personal-data'; readonly options: PersonalDataOptions }
   | {
       readonly command: 'review'
       readonly action: 'list' | 'accept' | 'reject'
@@ -101,6 +103,10 @@ export async function runCommand(invocation: Invocation, io: CliIO): Promise<num
     case 'audit': {
       const { audit } = await import('./commands/audit.js')
       return audit(invocation.options, io)
+    }
+    case 'personal-data': {
+      const { personalData } = await import('./commands/personal-data.js')
+      return personalData(invocation.options, io)
     }
     case 'review': {
       const { review } = await import('./commands/review.js')
@@ -365,6 +371,17 @@ export async function runCli(
     .addOption(formatOption())
     .action((action: 'list' | 'resolve', id: string | undefined, options: DataIssuesOptions) =>
       run({ command: 'data-issues', action, id, options }),
+    )
+
+  program
+    .command('personal-data')
+    .description("a person's GDPR request: export what is held about them, or erase them everywhere")
+    .addArgument(new Argument('<action>', 'export or erase').choices(['export', 'erase']))
+    .requiredOption('--tenant <id>', 'the tenant organisation whose registry is searched')
+    .option('--email <email>', 'the person, by e-mail address')
+    .option('--name <name>', 'the person, by exact name')
+    .action((action: 'export' | 'erase', options: Omit<PersonalDataOptions, 'action'>) =>
+      run({ command: 'personal-data', options: { ...options, action } }),
     )
 
   try {

@@ -27,6 +27,7 @@ import { homeRoutes } from './routes/home.routes.js'
 import { openapiRoutes } from './routes/openapi.routes.js'
 import { organisationRoutes } from './routes/organisations.routes.js'
 import { participationRoutes } from './routes/participations.routes.js'
+import { personalDataRoutes } from './routes/personal-data.routes.js'
 import { projectRoutes } from './routes/projects.routes.js'
 import { publicationRoutes } from './routes/publication.routes.js'
 import { tokenRoutes } from './routes/tokens.routes.js'
@@ -88,6 +89,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(tokenRoutes, { prefix: '/api/tokens' })
   await app.register(auditRoutes)
   await app.register(publicationRoutes, { prefix: '/api/projects/:projectId/publication' })
+  await app.register(personalDataRoutes, { prefix: '/api/personal-data', dialect: deps.config.db.dialect })
   await app.register(homeRoutes)
   await app.register(healthRoutes, { prefix: '/healthz' })
   await app.register(openapiRoutes, { prefix: '/api/openapi.json' })

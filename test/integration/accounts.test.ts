@@ -11,7 +11,7 @@ import {
 } from '../../src/accounts/user.service.js'
 import type { Database } from '../../src/db/database.js'
 import { listAuditEvents } from '../../src/registry/audit.service.js'
-import { addContact, erasePerson, exportPersonalData } from '../../src/registry/contact.service.js'
+import { addContact } from '../../src/registry/contact.service.js'
 import { addParticipation } from '../../src/registry/participation.service.js'
 import type { Scope } from '../../src/registry/scope.js'
 import type { App } from '../../src/web/app.js'
@@ -417,11 +417,19 @@ for (const dialect of DIALECTS) {
       if (catalogue) {
         assert.equal(await publicFinds(), true)
       }
-      const exported = await exportPersonalData(db, scope, { email: 'gunilla.gdprsson@example.se' })
-      assert.equal(exported.contacts.length, 1)
-      assert.ok(JSON.stringify(exported).includes('070-1234567'))
+      const person = { email: 'gunilla.gdprsson@example.se' }
+      const editor = await callerWithRole(db, tenantId, 'editor')
+      const api = (url: string, headers: Record<string, string>) =>
+        app.inject({ method: 'POST', url, headers, payload: person })
+      assert.equal((await api('/api/personal-data/export', editor.bearer)).statusCode, 403, 'admins only')
+      const exported = await api('/api/personal-data/export', admin.bearer)
+      assert.equal(exported.statusCode, 200, exported.body)
+      assert.equal((exported.json() as { contacts: unknown[] }).contacts.length, 1)
+      assert.ok(exported.body.includes('070-1234567'))
 
-      assert.equal(await erasePerson(db, scope, { email: 'gunilla.gdprsson@example.se' }), 1)
+      const erased = await api('/api/personal-data/erase', admin.bearer)
+      assert.equal(erased.statusCode, 200, erased.body)
+      assert.deepEqual(erased.json(), { erasedContacts: 1 })
       const everything = JSON.stringify(await db.selectFrom('audit_event').selectAll().execute())
       for (const trace of ['Gdprsson', 'gunilla.gdprsson', '070-1234567']) {
         assert.ok(!everything.includes(trace), `${trace} left in the audit log`)
