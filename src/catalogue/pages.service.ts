@@ -15,6 +15,8 @@ import { type CatalogueDeps, getPublicProject } from './search.service.js'
 
 /** Everything the public project page shows. */
 export interface ProjectPageData {
+  /** the tenant whose project it is (whose editors may see its data issues) */
+  readonly tenantId: number
   readonly record: ProjectRecordWithParticipations
   /** where each field's value came from (field null: where the record starts) */
   readonly provenance: readonly Provenance[]
@@ -31,6 +33,7 @@ export async function projectPageData(deps: CatalogueDeps, id: number): Promise<
   const detail = await getPublicProject(deps, id)
   const scope = scopeOf(detail.tenant.id, 'public')
   return {
+    tenantId: detail.tenant.id,
     record: toProjectRecord(detail),
     provenance: await getProvenance(deps.db, scope, 'project', id),
     events: await listEvents(deps.db, scope, id),

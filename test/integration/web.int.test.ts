@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { Kysely } from 'kysely'
 import { pino } from 'pino'
-import type { Config } from '../../src/config/config.js'
+import type { Config, Dialect } from '../../src/config/config.js'
 import { createDb } from '../../src/db/create-db.js'
 import type { Database } from '../../src/db/database.js'
 import { loadDemoPortfolio } from '../../src/demo/load-demo.js'
@@ -22,8 +22,13 @@ const silent = pino({ level: 'silent' })
 
 type Json = Record<string, unknown>
 
-async function build(db: Kysely<Database>): Promise<App> {
-  return buildApp({ config, db, logger: silent })
+// The app branches on the configured dialect (the catalogue's search SQL), so it must match the database.
+async function build(db: Kysely<Database>, dialect: Dialect): Promise<App> {
+  const dbConfig =
+    dialect === 'sqlite'
+      ? config.db
+      : ({ dialect: 'postgres', url: 'postgres://test' } as const satisfies Config['db'])
+  return buildApp({ config: { ...config, db: dbConfig }, db, logger: silent })
 }
 
 for (const dialect of DIALECTS) {
@@ -47,7 +52,7 @@ for (const dialect of DIALECTS) {
 
     before(async () => {
       db = await createTestDb(dialect)
-      app = await build(db)
+      app = await build(db, dialect)
       // An admin somewhere may add a tenant organisation through the API.
       const { tenant } = await buildTenant(db, { name: 'Bootstrap kommun' })
       auth = (await callerWithRole(db, tenant.id, 'admin')).bearer
@@ -498,7 +503,7 @@ for (const dialect of DIALECTS) {
   describe(`${dialect}: web app over a demo portfolio and a broken database`, () => {
     it('shows the demo portfolio marked as demo', async (t) => {
       const db = await createTestDb(dialect)
-      const app = await build(db)
+      const app = await build(db, dialect)
       t.after(async () => {
         await app.close()
         await db.destroy()
@@ -536,7 +541,7 @@ for (const dialect of DIALECTS) {
         dialect === 'sqlite'
           ? await createTestDb(dialect)
           : createDb({ dialect: 'postgres', url: 'postgres://nobody@127.0.0.1:1/none' }, { poolSize: 1 })
-      const app = await build(db)
+      const app = await build(db, dialect)
       await db.destroy()
       try {
         // Credentials make the app look them up, in the database that is gone.

@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs'
 import { PassThrough, Readable } from 'node:stream'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import { roleIn } from '../../accounts/account.js'
+import { roleAtLeast } from '../../accounts/role.js'
 import { type DcatModel, dcatJsonLd, dcatRdfXml } from '../../catalogue/dcat.js'
 import { csvChunks, csvLine, exportRecords, jsonChunks, writeXlsx } from '../../catalogue/export.js'
-import { type FacetKey, FILTER_FACETS } from '../../catalogue/facets.js'
+import { FACETS, type FacetKey, FILTER_FACETS } from '../../catalogue/facets.js'
 import { organisationPageData, projectPageData, statisticsData } from '../../catalogue/pages.service.js'
 import type { CatalogueQuery } from '../../catalogue/search.js'
 import { type CatalogueDeps, loadPublicRecords, searchCatalogue } from '../../catalogue/search.service.js'
@@ -27,6 +29,7 @@ import {
   OrgChartQuerystring,
   organisationPageSchema,
   projectPageSchema,
+  publicSearchSchema,
 } from './catalogue.schema.js'
 import { resolveScope } from './tenant.js'
 
@@ -61,12 +64,10 @@ export function catalogueQueryOf(qs: CatalogueQuerystring): CatalogueQuery & {
   }
 }
 
-/**
- * Who may see a project's data issues on its public page. Nobody yet: the accounts work answers
- * this from the signed-in user's role for the project's tenant.
- */
-export function canSeeDataIssues(_request: FastifyRequest): boolean {
-  return false
+/** Who may see a project's data issues on its public page: its tenant's editors and above. */
+export function canSeeDataIssues(request: FastifyRequest, tenantId: number): boolean {
+  const role = request.principal ? roleIn(request.principal, tenantId) : null
+  return role !== null && roleAtLeast(role, 'editor')
 }
 
 function html(reply: FastifyReply, page: { toString(): string }): FastifyReply {
@@ -113,10 +114,31 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<CatalogueRoutesOptions> 
     )
   })
 
+  app.get(
+    '/api/catalogue/projects',
+    { config: PUBLIC, schema: publicSearchSchema },
+    async (request, reply) => {
+      const query = { ...catalogueQueryOf(request.query), pageSize: request.query.pageSize ?? PAGE_SIZE }
+      const result = await searchCatalogue(deps, query)
+      openRead(reply)
+      return {
+        total: result.total,
+        totalExact: result.totalExact,
+        page: result.page,
+        pages: result.pages,
+        items: await loadPublicRecords(deps, result.ids),
+        facets: Object.fromEntries(FACETS.map((f) => [f, [...result.facets[f]]])),
+      }
+    },
+  )
+
   app.get('/katalog/projekt/:id', { config: PUBLIC, schema: projectPageSchema }, async (request, reply) => {
     const lang = langOf(request.query.lang)
     const data = await projectPageData(deps, request.params.id)
-    return html(reply, projectPage({ lang, here: request.url, data, showIssues: canSeeDataIssues(request) }))
+    return html(
+      reply,
+      projectPage({ lang, here: request.url, data, showIssues: canSeeDataIssues(request, data.tenantId) }),
+    )
   })
 
   app.get(

@@ -1,4 +1,5 @@
 import Type, { type Static } from 'typebox'
+import { ProjectRecordWithParticipations } from '../../registry/project-record.service.js'
 
 /** One facet filter: a value, or the same parameter repeated (`country=DK&country=SE`). */
 const FacetParam = Type.Optional(
@@ -80,4 +81,31 @@ export const dcatSchema = {
   summary: "DCAT-AP-SE 3.0 description of a tenant's open data (publisher: the tenant)",
   querystring: DcatQuerystring,
   response: { 200: Type.String({ description: 'RDF/XML or JSON-LD' }) },
+} as const
+
+/** The public search API's query: the catalogue's, plus a page size. */
+export const PublicSearchQuerystring = Type.Object({
+  ...CatalogueQuerystring.properties,
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+})
+
+export const publicSearchSchema = {
+  tags: ['open data'],
+  summary: 'Search the public catalogue (published projects of every organisation); CORS open',
+  description:
+    'Words in `q` are matched with Swedish stemming; facet parameters may repeat (OR within a facet, AND across). `totalExact` is false when more projects matched than a search counts (docs/search.md).',
+  querystring: PublicSearchQuerystring,
+  response: {
+    200: Type.Object({
+      total: Type.Integer(),
+      totalExact: Type.Boolean(),
+      page: Type.Integer(),
+      pages: Type.Integer(),
+      items: Type.Array(ProjectRecordWithParticipations),
+      facets: Type.Record(
+        Type.String(),
+        Type.Array(Type.Object({ value: Type.String(), count: Type.Integer() })),
+      ),
+    }),
+  },
 } as const
