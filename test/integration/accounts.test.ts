@@ -12,6 +12,7 @@ import {
 import type { Database } from '../../src/db/database.js'
 import { listAuditEvents } from '../../src/registry/audit.service.js'
 import { addContact } from '../../src/registry/contact.service.js'
+import { createUnit } from '../../src/registry/organisation.service.js'
 import { addParticipation } from '../../src/registry/participation.service.js'
 import type { Scope } from '../../src/registry/scope.js'
 import type { App } from '../../src/web/app.js'
@@ -441,6 +442,29 @@ for (const dialect of DIALECTS) {
       if (catalogue) {
         assert.equal(await publicFinds(), false, 'the search index forgot the person')
       }
+    })
+
+    it("an editor narrowed to a unit changes only that unit's projects", async () => {
+      const unit = await createUnit(db, scope, { name: 'Miljöförvaltningen' })
+      const ours = await buildProject(db, scope, { name: 'Enhetens projekt' })
+      const theirs = await buildProject(db, scope, { name: 'Annan enhets projekt' })
+      await addParticipation(db, scope, ours.id, { organisationId: tenantId, unitId: unit.id, role: 'lead' })
+      const user = await addUser(
+        db,
+        { tenantId: null, actor: 'test' },
+        { email: 'enhet@example.se', tenantId, role: 'editor', unitId: unit.id },
+      )
+      const session = await startSession(db, user.id, 60_000)
+      const headers = { cookie: `pa_session=${session.secret}`, 'x-csrf-token': session.csrfToken }
+      const patch = (id: number) =>
+        app.inject({ method: 'PATCH', url: `/api/projects/${id}`, headers, payload: { acronym: 'ENH' } })
+      assert.equal((await patch(ours.id)).statusCode, 200)
+      assert.equal((await patch(theirs.id)).statusCode, 403)
+      assert.equal(
+        (await app.inject({ method: 'GET', url: `/api/projects/${theirs.id}`, headers })).statusCode,
+        200,
+        'reads stay tenant-wide',
+      )
     })
   })
 }

@@ -7,6 +7,7 @@ import { type Principal, roleIn, tenantsOf } from '../../accounts/account.js'
 import { ForbiddenError, UnauthorizedError } from '../../accounts/errors.js'
 import { type Role, roleAtLeast } from '../../accounts/role.js'
 import { principalFromSession, principalFromToken } from '../../accounts/session.service.js'
+import { mayChangeProjectOfUnit } from '../../accounts/unit-access.service.js'
 import type { AuthConfig } from '../../config/config.js'
 import { type Scope, scopeOf } from '../../registry/scope.js'
 import { NotFoundError, ValidationError } from '../../shared/errors.js'
@@ -160,8 +161,26 @@ async function checkAccess(request: FastifyRequest, reply: FastifyReply): Promis
   if (!roleAtLeast(role, required)) {
     throw new ForbiddenError(`This needs the ${required} role; you are ${role}`)
   }
+  const projectId = addressedProject(request)
+  if (!isSafeMethod(request.method) && projectId !== undefined) {
+    if (!(await mayChangeProjectOfUnit(request.server.db, principal, tenantId, projectId))) {
+      throw new ForbiddenError("This project is not your unit's: ask a coordinator")
+    }
+  }
   request.tenantScope = scopeOf(tenantId, principal.email)
   return undefined
+}
+
+// The project a request changes: `:projectId` in the path, or `:id` of /api/projects/:id.
+function addressedProject(request: FastifyRequest): number | undefined {
+  const params = (request.params ?? {}) as Record<string, unknown>
+  const url = request.routeOptions.url ?? ''
+  const raw = params.projectId ?? (url.startsWith('/api/projects/:id') ? params.id : undefined)
+  const text = typeof raw === 'number' ? String(raw) : raw
+  if (typeof text !== 'string' || !/^[1-9][0-9]{0,9}$/.test(text) || Number(text) > 2147483647) {
+    return undefined
+  }
+  return Number(text)
 }
 
 function onlyTenant(principal: Principal): number {
