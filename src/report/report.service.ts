@@ -18,6 +18,7 @@ import {
   selectPrintedNarratives,
   selectUnitParticipations,
 } from './report.repository.js'
+import { approvedAnswers } from './round/round-answers.js'
 
 type Db = Kysely<Database>
 
@@ -46,9 +47,16 @@ function inYear(start: string | null, end: string | null, hasPayment: boolean, y
 
 /**
  * Loads what the year's report is computed from: the tenant's units' participations in the year,
- * their payments (this year and last), goals, data issues, and what an imported report printed.
+ * their payments (this year and last), goals, data issues, what an imported report printed, and
+ * the approved answers of the year's reporting round (which take the place of printed part 1
+ * answers of the same unit). `withRound: false` leaves the round out (the round's own form).
  */
-export async function loadReportInput(db: Db, scope: Scope, year: number): Promise<ReportInput> {
+export async function loadReportInput(
+  db: Db,
+  scope: Scope,
+  year: number,
+  options: { withRound?: boolean } = {},
+): Promise<ReportInput> {
   const tenant = await getTenant(db, scope.tenantId)
   const [rows, payments, goalLinks, goals, issues, printed, narratives] = await Promise.all([
     selectUnitParticipations(db, scope),
@@ -59,6 +67,10 @@ export async function loadReportInput(db: Db, scope: Scope, year: number): Promi
     selectPrintedFigures(db, scope, year),
     selectPrintedNarratives(db, scope, year),
   ])
+  const round =
+    options.withRound === false
+      ? { narratives: [], descriptions: new Map<number, string>() }
+      : await approvedAnswers(db, scope, year)
   const paid = new Map<string, ParticipationInput['paid']>()
   for (const p of payments) {
     paid.set(`${p.participation_id}|${p.year}`, { amountMinor: Number(p.amount_minor), currency: p.currency })
@@ -114,7 +126,7 @@ export async function loadReportInput(db: Db, scope: Scope, year: number): Promi
       paid: thisYear,
       paidPreviousYear: lastYear,
       goalIds: goalsOf.get(r.participation_id) ?? [],
-      description: r.theme,
+      description: round.descriptions.get(r.participation_id) ?? r.theme,
     })
     projects.set(r.project_id, project)
   }
@@ -126,7 +138,10 @@ export async function loadReportInput(db: Db, scope: Scope, year: number): Promi
     goals,
     previousYearEu: previousYearEu ? previousYearEu.size : null,
     printed,
-    narratives,
+    narratives: [
+      ...narratives.filter((n) => !round.narratives.some((a) => a.unit === n.unit)),
+      ...round.narratives,
+    ],
   }
 }
 
