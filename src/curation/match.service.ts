@@ -1,10 +1,11 @@
 import type { Organisation } from '../registry/organisation.js'
 import { listOrganisations } from '../registry/organisation.service.js'
+import { listParticipationsByProjects } from '../registry/participation.service.js'
 import type { Project } from '../registry/project.js'
 import { listProjects } from '../registry/project.service.js'
 import type { Scope } from '../registry/scope.js'
 import type { Db } from '../registry/tx.js'
-import { type MatchResult, matchOrganisations } from './organisation-match.js'
+import { type MatchResult, matchOrganisations, nameForm } from './organisation-match.js'
 import { matchProjects, type ProjectFacts } from './project-match.js'
 
 /** A project beside the facts the matcher reads from it. */
@@ -13,14 +14,24 @@ export interface IndexedProject {
   readonly facts: ProjectFacts
 }
 
-/** The facts of a stored project. */
-export function projectFacts(project: Project): ProjectFacts {
+/**
+ * A partner's key for overlap: its kind and identifying words, so "Lunds universitet" and
+ * "Lund University" count as one partner.
+ */
+export function partnerKey(name: string): string {
+  const form = nameForm(name)
+  return `${form.kind ?? ''}:${form.core.join(' ')}`
+}
+
+/** The facts of a stored project; `partners` are the names of the organisations taking part. */
+export function projectFacts(project: Project, partners: readonly string[] = []): ProjectFacts {
   return {
     name: project.name,
     acronym: project.acronym,
     programme: project.programme,
     start: project.start,
     end: project.end,
+    partners: [...new Set(partners.map(partnerKey))],
   }
 }
 
@@ -29,7 +40,21 @@ export function projectFacts(project: Project): ProjectFacts {
  * project it creates, so records later in the same document find earlier ones.
  */
 export async function loadProjectIndex(db: Db, scope: Scope): Promise<IndexedProject[]> {
-  return (await listProjects(db, scope)).map((project) => ({ project, facts: projectFacts(project) }))
+  const projects = await listProjects(db, scope)
+  const parts = await listParticipationsByProjects(
+    db,
+    scope,
+    projects.map((p) => p.id),
+  )
+  return projects.map((project) => ({
+    project,
+    facts: projectFacts(
+      project,
+      (parts.get(project.id) ?? [])
+        .filter((x) => x.organisationId !== scope.tenantId)
+        .map((x) => x.organisationName),
+    ),
+  }))
 }
 
 /** The best match of `facts` in the index: a `same` one first, else the highest `likely` one. */

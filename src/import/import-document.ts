@@ -4,6 +4,7 @@ import {
   findOrganisationMatch,
   type IndexedProject,
   loadProjectIndex,
+  partnerKey,
   projectFacts,
 } from '../curation/match.service.js'
 import { matchOrganisations } from '../curation/organisation-match.js'
@@ -416,12 +417,17 @@ async function storeRecord(
   // the same page) is matched by name, acronym, programme and period. A sure match adds to the
   // project with a note in the review history; a likely one becomes a new project and a review
   // candidate, so a person decides.
+  const partnerNames = [
+    ...record.partners.map((p) => p.name),
+    ...(record.leadPartner ? [record.leadPartner] : []),
+  ].filter((n) => !isTenant(tenant, n))
   const match = bestProjectMatch(ctx.projects, {
     name: fields.name,
     acronym: fields.acronym ?? null,
     programme: fields.programme ?? null,
     start: fields.start ?? null,
     end: fields.end ?? null,
+    partners: partnerNames.map(partnerKey),
   })
   const existing = match?.result.verdict === 'same' ? match.project : undefined
   const project = existing ?? (await createProject(trx, scope, fields))
@@ -429,14 +435,14 @@ async function storeRecord(
   if (existing && match) {
     const { patch, filled } = mergePatch(existing, fields, log, document.name)
     const entry = ctx.projects.find((p) => p.project.id === existing.id)
-    if (filled.length > 0) {
-      const updated = await updateProject(trx, scope, existing.id, patch)
-      if (entry) {
-        ctx.projects.splice(ctx.projects.indexOf(entry), 1, {
-          project: updated,
-          facts: projectFacts(updated),
-        })
-      }
+    const updated = filled.length > 0 ? await updateProject(trx, scope, existing.id, patch) : existing
+    if (entry) {
+      // The record's partners join the project's, for the next record's partner overlap.
+      const partners = [...(entry.facts.partners ?? []), ...partnerNames.map(partnerKey)]
+      ctx.projects.splice(ctx.projects.indexOf(entry), 1, {
+        project: updated,
+        facts: { ...projectFacts(updated), partners: [...new Set(partners)] },
+      })
     }
     stored = filled
     await proposeMatch(trx, scope, {
@@ -448,7 +454,7 @@ async function storeRecord(
       note: `${document.name} line ${record.source.line}: "${record.name}"${record.unit ? ` (${record.unit})` : ''} merged automatically into "${existing.name}"`,
     })
   } else {
-    ctx.projects.push({ project, facts: projectFacts(project) })
+    ctx.projects.push({ project, facts: projectFacts(project, partnerNames) })
     if (match) {
       await proposeMatch(trx, scope, {
         entity: 'project',
