@@ -1,6 +1,22 @@
 import { type Logger, pino } from 'pino'
 import type { Config } from '../config/config.js'
 
+/** A request as logged: method, path with any one-time secret masked, host, client address. */
+export function requestForLog(req: {
+  method?: string
+  url?: string
+  host?: string
+  ip?: string
+  socket?: { remoteAddress?: string }
+}) {
+  return {
+    method: req.method,
+    url: (req.url ?? '').replace(/^\/reset\/[^/?#]+/, '/reset/[secret]'),
+    host: req.host,
+    remoteAddress: req.ip ?? req.socket?.remoteAddress,
+  }
+}
+
 /**
  * The process's one pino logger: JSON lines on stderr (stdout is for command results), level from
  * Config and never from NODE_ENV. Capabilities take `logger.child({ module })`.
@@ -13,6 +29,8 @@ export function createLogger(config: Config, destination: NodeJS.WritableStream 
       base: { app: 'projektatlas' },
       // Keep credentials out of logs even if a future route logs headers or a connection string.
       redact: ['req.headers.authorization', 'req.headers.cookie', 'db.url'],
+      // One-time secrets travel in links (password reset): log the path without them.
+      serializers: { req: requestForLog },
     },
     destination,
   )

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { Writable } from 'node:stream'
 import { after, before, describe, it } from 'node:test'
 import type { Kysely } from 'kysely'
 import { setPublished } from '../../src/accounts/publication.service.js'
@@ -15,10 +16,11 @@ import { addContact } from '../../src/registry/contact.service.js'
 import { createUnit } from '../../src/registry/organisation.service.js'
 import { addParticipation } from '../../src/registry/participation.service.js'
 import type { Scope } from '../../src/registry/scope.js'
-import type { App } from '../../src/web/app.js'
+import { type App, buildApp } from '../../src/web/app.js'
+import { createLogger } from '../../src/web/logger.js'
 import { buildOrganisation, buildProject, buildTenant } from '../support/factories.js'
 import { createTestDb, DIALECTS } from './dialects.js'
-import { buildTestApp, type Caller, callerWithRole } from './security-fixtures.js'
+import { buildTestApp, type Caller, callerWithRole, testConfig } from './security-fixtures.js'
 
 const PASSWORD = 'korrekt-häst-batteri-1'
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' }
@@ -465,6 +467,24 @@ for (const dialect of DIALECTS) {
         200,
         'reads stay tenant-wide',
       )
+    })
+
+    it('keeps one-time secrets out of the request log', async () => {
+      const lines: string[] = []
+      const sink = new Writable({
+        write(chunk, _encoding, done) {
+          lines.push(String(chunk))
+          done()
+        },
+      })
+      const config = { ...testConfig(dialect), log: { level: 'info' } }
+      const logged = await buildApp({ config, db, logger: createLogger(config, sink) })
+      apps.push(logged)
+      const { token } = await createPasswordReset(db, { tenantId: null, actor: 'cli' }, 'anna@example.se')
+      await logged.inject({ method: 'GET', url: `/reset/${token}` })
+      const log = lines.join('')
+      assert.match(log, /\/reset\/\[secret\]/)
+      assert.ok(!log.includes(token))
     })
   })
 }
