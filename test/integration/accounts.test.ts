@@ -169,6 +169,13 @@ for (const dialect of DIALECTS) {
       const two = await startSession(db, user.id, 60_000)
       const me = (s: { secret: string }) =>
         app.inject({ method: 'GET', url: '/api/me', headers: { cookie: `pa_session=${s.secret}` } })
+      const page = await app.inject({
+        method: 'GET',
+        url: '/logout',
+        headers: { cookie: `pa_session=${one.secret}` },
+      })
+      assert.equal(page.statusCode, 200)
+      assert.ok(page.body.includes(`value="${one.csrfToken}"`), 'the sign-out form carries the session token')
       const out = await app.inject({
         method: 'POST',
         url: '/logout',

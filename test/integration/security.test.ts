@@ -65,7 +65,8 @@ function withQuery(path: string, query: Record<string, string>): string {
 function walkable(app: App): RouteAccess[] {
   // Sign-out would end the walking session itself; the accounts tests cover it.
   return app.routeTable.filter(
-    (r) => r.method !== 'HEAD' && r.method !== 'OPTIONS' && !r.url.startsWith('/logout'),
+    (r) =>
+      r.method !== 'HEAD' && r.method !== 'OPTIONS' && !(r.url.startsWith('/logout') && r.method !== 'GET'),
   )
 }
 

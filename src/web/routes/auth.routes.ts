@@ -13,10 +13,11 @@ import type { AuthConfig } from '../../config/config.js'
 import { isAppError, NotFoundError } from '../../shared/errors.js'
 import { requirePrincipal, SESSION_COOKIE } from '../plugins/auth.js'
 import { PRE_SESSION_COOKIE } from '../plugins/csrf.js'
-import { loginPage, messagePage, resetPage } from '../views/auth-pages.js'
+import { loginPage, logoutPage, messagePage, resetPage } from '../views/auth-pages.js'
 import {
   loginPageSchema,
   loginSchema,
+  logoutPageSchema,
   logoutSchema,
   meSchema,
   oidcCallbackSchema,
@@ -104,6 +105,15 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
         oidc: opts.oidc !== undefined,
       })
       return html(reply, outcome.status === 'locked' ? 429 : 401, page)
+    },
+  )
+
+  app.get(
+    '/logout',
+    { schema: logoutPageSchema, config: { access: 'signed-in' } },
+    async (request, reply) => {
+      const principal = requirePrincipal(request)
+      return html(reply, 200, logoutPage({ csrfToken: request.csrfToken(reply), email: principal.email }))
     },
   )
 

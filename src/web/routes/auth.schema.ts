@@ -39,6 +39,7 @@ export const loginPageSchema = { hide: true, querystring: NextQuery, response: H
 export const loginSchema = { hide: true, body: LoginForm } as const
 // No body schema: a form posts `_csrf` (checked by the CSRF plugin), a script sends the header and no body.
 export const logoutSchema = { hide: true } as const
+export const logoutPageSchema = { hide: true, response: Html } as const
 export const resetPageSchema = { hide: true, params: ResetParams, response: Html } as const
 export const resetSchema = { hide: true, params: ResetParams, body: ResetForm } as const
 export const oidcStartSchema = { hide: true, querystring: NextQuery } as const

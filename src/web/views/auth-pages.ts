@@ -73,3 +73,20 @@ export function messagePage(title: string, text: string): Html {
 <p><a href="/login">Logga in</a></p>`,
   })
 }
+
+/** GET /logout: sign out here or everywhere (forms, so the CSRF token goes along). */
+export function logoutPage(model: { readonly csrfToken: string; readonly email: string }): Html {
+  return layout({
+    title: 'Logga ut',
+    main: html`<h1>Logga ut</h1>
+<p>Inloggad som ${model.email}.</p>
+<form method="post" action="/logout">
+<input type="hidden" name="_csrf" value="${model.csrfToken}">
+<p><button type="submit">Logga ut</button></p>
+</form>
+<form method="post" action="/logout/everywhere">
+<input type="hidden" name="_csrf" value="${model.csrfToken}">
+<p><button type="submit">Logga ut på alla enheter</button></p>
+</form>`,
+  })
+}
