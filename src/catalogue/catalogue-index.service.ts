@@ -1,15 +1,13 @@
 import type { Dialect } from '../config/config.js'
-import { getProjectRecord } from '../registry/project-record.service.js'
 import { nameKey } from '../registry/schema-helpers.js'
-import { scopeOf } from '../registry/scope.js'
 import { type Db, inTransaction } from '../registry/tx.js'
 import {
   claimDirty,
   hasDirty,
   type IndexEntry,
+  indexSources,
   markDirty,
   PUBLIC_VALUE,
-  projectsForIndex,
   removeEntries,
   VISIBILITY_FACET,
   writeEntries,
@@ -55,36 +53,30 @@ export async function rebuildCatalogue(db: Db, dialect: Dialect): Promise<number
 async function reindex(trx: Db, dialect: Dialect, ids: readonly number[]): Promise<void> {
   await removeEntries(trx, dialect, ids)
   const entries: IndexEntry[] = []
-  for (const p of await projectsForIndex(trx, ids)) {
-    const record = await getProjectRecord(trx, scopeOf(p.tenant_id, 'catalogue'), p.id)
+  for (const p of await indexSources(trx, ids)) {
     // Drafts are indexed too (their tenant searches them through the API), marked not public.
-    const visible = isPublic(record, p.published_at)
+    const visible = isPublic(p, p.publishedAt)
     const words = indexWords([
-      record.name,
-      record.acronym,
-      record.summary,
-      record.programme,
-      record.programmeRaw,
-      record.leadPartner,
-      record.organisation,
-      ...record.partners.map((x) => x.name),
-      ...record.participations.map((x) => x.organisation),
+      p.name,
+      p.acronym,
+      p.summary,
+      p.programme,
+      p.programmeRaw,
+      p.tenantName,
+      ...p.participants.map((x) => x.name),
     ])
     entries.push({
       doc: {
         project_id: p.id,
-        tenant_id: p.tenant_id,
-        name_key: nameKey(record.name),
-        start_key: record.start,
-        end_key: record.end,
-        updated_at: p.updated_at,
+        tenant_id: p.tenantId,
+        name_key: nameKey(p.name),
+        start_key: p.start,
+        end_key: p.end,
+        updated_at: p.updatedAt,
         words,
       },
       stems: indexStems(words),
-      facets: [
-        ...facetValues(record, p.family, p.tenant_id),
-        { facet: VISIBILITY_FACET, value: visible ? PUBLIC_VALUE : 'draft' },
-      ],
+      facets: [...facetValues(p), { facet: VISIBILITY_FACET, value: visible ? PUBLIC_VALUE : 'draft' }],
       public: visible,
     })
   }

@@ -2,7 +2,7 @@ import { type AliasableExpression, type Expression, type Kysely, type SqlBool, s
 import type { Dialect } from '../config/config.js'
 import type { Database } from '../db/database.js'
 import { type CatalogueDatabase, type CatalogueDocTable, catalogueDb } from './catalogue.table.js'
-import { ALL_FACET, type FacetKey } from './facets.js'
+import { ALL_FACET, type FacetKey, type IndexSource } from './facets.js'
 import { fts5Match } from './text.js'
 
 /** One project's index entry as the indexer computed it. */
@@ -237,6 +237,27 @@ function matchSet(db: Cdb, dialect: Dialect, spec: MatchSpec): AliasableExpressi
     }
     return q.orderBy(sql`f.rowid`, spec.after === undefined ? 'desc' : 'asc').limit(spec.bound)
   }
+  const [first, ...rest] = spec.filters
+  if (spec.groups.length === 0 && first) {
+    // Filters only: walk the first filter's postings (its primary-key range) newest first and
+    // probe the others, instead of scanning every project.
+    let q = db
+      .selectFrom('catalogue_facet as p0')
+      .select(['p0.project_id as id', sql<number>`0`.as('r')])
+      .where('p0.facet', '=', first.facet)
+      .where('p0.value', 'in', [...first.values])
+    for (const f of allFilters({ filters: rest, publicOnly: spec.publicOnly })) {
+      q = q.where((eb) => eb.exists(facetExists(db, sql<number>`p0.project_id`, f.facet, f.values)))
+    }
+    if (spec.after !== undefined) {
+      q = q.where('p0.project_id', '>', spec.after)
+    }
+    // Several values of one facet can list a project twice.
+    return q
+      .groupBy('p0.project_id')
+      .orderBy('p0.project_id', spec.after === undefined ? 'desc' : 'asc')
+      .limit(spec.bound)
+  }
   const tsq = spec.groups.length > 0 ? tsQuery(spec.groups) : null
   let q = db
     .selectFrom('catalogue_doc as d')
@@ -295,33 +316,42 @@ export async function search(
         .map((c) => ({ ...c, n: Number(c.n) })),
     }
   }
-  const m = matchSet(db, dialect, spec)
-  const totalRow = await db
-    .selectFrom(m.as('m'))
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirst()
-  const total = Number(totalRow?.n ?? 0)
-  const order =
-    spec.sort === 'relevance' && spec.groups.length > 0
-      ? sql`m.r desc, d.name_key, d.project_id`
-      : orderSql(spec.sort === 'relevance' ? 'name' : spec.sort)
-  const rows = await db
-    .selectFrom(m.as('m'))
-    .innerJoin('catalogue_doc as d', 'd.project_id', 'm.id')
-    .select('d.project_id')
-    .orderBy(order)
-    .limit(spec.limit)
-    .offset(spec.offset)
+  // The match set is evaluated ONCE; its (at most `bound`) ids then drive the page and the counts.
+  const matches = await db
+    .selectFrom(matchSet(db, dialect, spec).as('m'))
+    .select(['m.id', 'm.r'])
     .execute()
+  const total = matches.length
+  if (total === 0) {
+    return { ids: [], total, exact: true, facets: [] }
+  }
+  const ids = matches.map((m) => Number(m.id))
+  let page: number[]
+  if (spec.sort === 'relevance' && spec.groups.length > 0) {
+    page = [...matches]
+      .sort((a, b) => Number(b.r) - Number(a.r) || Number(b.id) - Number(a.id))
+      .slice(spec.offset, spec.offset + spec.limit)
+      .map((m) => Number(m.id))
+  } else {
+    const rows = await db
+      .selectFrom('catalogue_doc as d')
+      .select('d.project_id')
+      .where('d.project_id', 'in', ids)
+      .orderBy(orderSql(spec.sort === 'relevance' ? 'name' : spec.sort))
+      .limit(spec.limit)
+      .offset(spec.offset)
+      .execute()
+    page = rows.map((r) => r.project_id)
+  }
   const facets = await db
     .selectFrom('catalogue_facet as cf')
     .select(['cf.facet', 'cf.value', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('cf.project_id', 'in', db.selectFrom(m.as('m2')).select('m2.id'))
+    .where('cf.project_id', 'in', ids)
     .where('cf.facet', 'not in', [ALL_FACET, VISIBILITY_FACET])
     .groupBy(['cf.facet', 'cf.value'])
     .execute()
   return {
-    ids: rows.map((r) => r.project_id),
+    ids: page,
     total,
     exact: total < spec.bound,
     facets: facets.map((f) => ({ facet: f.facet, value: f.value, n: Number(f.n) })),
@@ -424,26 +454,77 @@ export async function indexedTenants(
   return new Map(rows.map((r) => [r.project_id, r.tenant_id]))
 }
 
-/** Projects, tenants, programmes and families for the indexer. */
-export async function projectsForIndex(
-  dbIn: Kysely<Database>,
-  ids: readonly number[],
-): Promise<
-  Array<{
-    id: number
-    tenant_id: number
-    updated_at: string
-    published_at: string | null
-    family: string | null
-  }>
-> {
+/**
+ * What the indexer needs about a batch of projects, in three queries whatever the batch's size:
+ * the projects with programme and tenant, then every participation with its organisation and unit.
+ */
+export async function indexSources(dbIn: Kysely<Database>, ids: readonly number[]): Promise<IndexSource[]> {
   if (ids.length === 0) {
     return []
   }
-  return catalogueDb(dbIn)
+  const db = catalogueDb(dbIn)
+  const projects = await db
     .selectFrom('project as p')
+    .innerJoin('organisation as t', 't.id', 'p.tenant_id')
     .leftJoin('programme as g', 'g.id', 'p.programme_id')
-    .select(['p.id', 'p.tenant_id', 'p.updated_at', 'p.published_at', 'g.family'])
+    .select([
+      'p.id',
+      'p.tenant_id',
+      't.name as tenant_name',
+      'p.name',
+      'p.acronym',
+      'p.summary',
+      'g.canonical as programme',
+      'p.programme_raw',
+      'g.family',
+      'p.status',
+      'p.period_start',
+      'p.period_end',
+      'p.updated_at',
+      'p.published_at',
+    ])
     .where('p.id', 'in', [...ids])
     .execute()
+  const parts = await db
+    .selectFrom('participation as x')
+    .innerJoin('organisation as o', 'o.id', 'x.organisation_id')
+    .leftJoin('unit as u', 'u.id', 'x.unit_id')
+    .select([
+      'x.project_id',
+      'x.organisation_id',
+      'o.name',
+      'o.country',
+      'x.role',
+      'x.theme',
+      'u.name as unit',
+    ])
+    .where('x.project_id', 'in', [...ids])
+    .orderBy('x.id')
+    .execute()
+  return projects.map((p) => ({
+    id: p.id,
+    tenantId: p.tenant_id,
+    tenantName: p.tenant_name,
+    name: p.name,
+    acronym: p.acronym,
+    summary: p.summary,
+    programme: p.programme,
+    programmeRaw: p.programme_raw,
+    family: p.family,
+    status: p.status,
+    start: p.period_start,
+    end: p.period_end,
+    updatedAt: p.updated_at,
+    publishedAt: p.published_at,
+    participants: parts
+      .filter((x) => x.project_id === p.id)
+      .map((x) => ({
+        organisationId: x.organisation_id,
+        name: x.name,
+        country: x.country,
+        role: x.role,
+        theme: x.theme,
+        unit: x.unit,
+      })),
+  }))
 }

@@ -1,5 +1,3 @@
-import type { ProjectRecordWithParticipations } from '../registry/project-record.service.js'
-
 /** The catalogue's facets, in the order pages show them. */
 export const FACETS = [
   'organisation',
@@ -44,39 +42,58 @@ export function periodYears(start: string | null, end: string | null): number[] 
   return years
 }
 
-/**
- * The facet values a project record is found under: every (facet, value) pair, deduplicated.
- * @param family the programme family of `record.programme`, when known
- */
-export function facetValues(
-  record: ProjectRecordWithParticipations,
-  family: string | null,
-  tenantId: number,
-): Array<{ facet: FacetKey | typeof ALL_FACET; value: string }> {
+/** What the index reads about one project (loaded set-wise for a batch of projects). */
+export interface IndexSource {
+  readonly id: number
+  readonly tenantId: number
+  /** the reporting organisation (the tenant) */
+  readonly tenantName: string
+  readonly name: string
+  readonly acronym: string | null
+  readonly summary: string | null
+  readonly programme: string | null
+  readonly programmeRaw: string | null
+  readonly family: string | null
+  readonly status: string | null
+  readonly start: string | null
+  readonly end: string | null
+  readonly updatedAt: string
+  readonly publishedAt: string | null
+  readonly participants: ReadonlyArray<{
+    readonly organisationId: number
+    readonly name: string
+    readonly country: string | null
+    readonly role: string | null
+    readonly theme: string | null
+    readonly unit: string | null
+  }>
+}
+
+/** The facet values a project is found under: every (facet, value) pair, deduplicated. */
+export function facetValues(p: IndexSource): Array<{ facet: FacetKey | typeof ALL_FACET; value: string }> {
   const out = new Map<string, { facet: FacetKey | typeof ALL_FACET; value: string }>()
   const add = (facet: FacetKey | typeof ALL_FACET, value: string | null | undefined): void => {
     if (value !== null && value !== undefined && value !== '') {
       out.set(`${facet}\u0000${value}`, { facet, value })
     }
   }
+  // The tenant's own participation gives the record's unit, theme and role (as project records do).
+  const own = p.participants.find((x) => x.organisationId === p.tenantId)
   add(ALL_FACET, '*')
-  add('organisation', record.organisation)
-  add('tenant', String(tenantId))
-  add('unit', record.unit)
-  add('theme', record.theme)
-  add('programme', record.programme)
-  add('family', family)
-  add('status', record.status)
-  add('role', record.role)
-  for (const y of periodYears(record.start, record.end)) {
+  add('organisation', p.tenantName)
+  add('tenant', String(p.tenantId))
+  add('unit', own?.unit)
+  add('theme', own?.theme)
+  add('programme', p.programme)
+  add('family', p.family)
+  add('status', p.status === 'ongoing' || p.status === 'completed' ? p.status : null)
+  add('role', own?.role)
+  for (const y of periodYears(p.start, p.end)) {
     add('year', String(y))
   }
-  for (const p of record.participations) {
-    add('country', p.country)
-    add('participant', String(p.organisationId))
-  }
-  for (const p of record.partners) {
-    add('country', p.country)
+  for (const x of p.participants) {
+    add('country', x.country)
+    add('participant', String(x.organisationId))
   }
   return [...out.values()]
 }

@@ -24,7 +24,7 @@ export interface CatalogueDeps {
  * Largest match set a search ranks, counts and pages through: beyond it `totalExact` is false and
  * facet counts are taken over the newest MATCH_BOUND matches (docs/search.md: why, and the numbers).
  */
-export const MATCH_BOUND = 10_000
+export const MATCH_BOUND = 2_000
 /** Most results on one page. */
 export const MAX_PAGE_SIZE = 500
 /** Facet values returned per facet (years and countries are few; organisations may be many). */

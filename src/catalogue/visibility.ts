@@ -1,4 +1,4 @@
-import type { ProjectRecordWithParticipations } from '../registry/project-record.service.js'
+import type { IndexSource } from './facets.js'
 
 /**
  * THE rule for what the public catalogue shows: a project enters the public search index (and so
@@ -8,6 +8,6 @@ import type { ProjectRecordWithParticipations } from '../registry/project-record
  * `rebuildCatalogue`).
  * @param publishedAt the project's publication instant, null for a draft
  */
-export function isPublic(_record: ProjectRecordWithParticipations, publishedAt: string | null): boolean {
+export function isPublic(_project: IndexSource, publishedAt: string | null): boolean {
   return publishedAt !== null
 }
