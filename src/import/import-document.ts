@@ -623,9 +623,11 @@ async function storeRecord(
 
 /**
  * Stores one extracted document's records with full provenance, in ONE transaction: the document
- * (by sha-256: importing the same bytes twice changes nothing), organisations found or created by
- * identifier or name, projects (a record whose name matches a project of the tenant adds to it and
- * fills its gaps; differing values become issues, never overwrites), participations, payments,
+ * (by sha-256: importing the same bytes twice changes nothing), organisations found by the
+ * curation matcher (Swedish/English forms; likely ones queued for review), identifier or name, or
+ * created, projects (a record that src/curation matches to a project of the tenant adds to it and
+ * fills its gaps, differing values become issues, never overwrites; a likely match is queued for
+ * review), one tenant participation per reporting unit, participations, payments,
  * contacts, where each value came from (page, line range, raw text), and data issues from each
  * record's `issues` and from values that could not be stored.
  * @returns `rejected` when a record does not match the project record schema (nothing is stored)
