@@ -23,9 +23,9 @@ export interface ChartModel {
 }
 
 const ROW = 30
-const LABEL_W = 190
-const BAR_W = 300
-const VALUE_W = 130
+const LABEL_W = 170
+const BAR_W = 210
+const VALUE_W = 150
 
 /**
  * A horizontal bar chart as server-rendered SVG: every bar carries its value as text (colour is
@@ -42,7 +42,7 @@ export function barChart(m: ChartModel): Html {
   const rows = m.bars.map((b, i) => {
     const y = 4 + i * ROW
     const w = Math.max(2, Math.round((b.value / max) * BAR_W))
-    const label = b.label.length > 28 ? `${b.label.slice(0, 27)}…` : b.label
+    const label = b.label.length > 20 ? `${b.label.slice(0, 19)}…` : b.label
     return html`<g>
   <text x="${LABEL_W - 8}" y="${y + 19}" text-anchor="end" class="chart-label">${label}</text>
   <rect x="${LABEL_W}" y="${y + 4}" width="${w}" height="${ROW - 10}" class="chart-bar"></rect>
