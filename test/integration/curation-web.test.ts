@@ -76,6 +76,14 @@ for (const dialect of DIALECTS) {
       })
       assert.equal(split.statusCode, 200, split.body)
       assert.equal((await listProjects(db, scope)).length, 2)
+      const byForm = await app.inject({
+        method: 'POST',
+        url: `/granskning/sammanslagningar${q}`,
+        headers: { cookie: coordinator.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: `_csrf=${encodeURIComponent(coordinator.csrf)}&keptId=${a.id}&mergedId=${b.id}&note=samma`,
+      })
+      assert.equal(byForm.statusCode, 303, byForm.body)
+      assert.equal((await listProjects(db, scope)).length, 1)
       const decided = await app.inject({
         method: 'GET',
         url: `/api/curation/candidates${q}&status=accepted`,

@@ -20,6 +20,7 @@ import {
   listCandidatesSchema,
   listIssuesSchema,
   listMergesSchema,
+  mergeFormSchema,
   mergeSchema,
   resolveIssueSchema,
   reviewFormSchema,
@@ -119,6 +120,15 @@ export const curationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }
     return reply.redirect(`/granskning${tenantQuery(request)}`, 303)
   })
+  app.post(
+    '/granskning/sammanslagningar',
+    { schema: mergeFormSchema, config: COORDINATOR },
+    async (request, reply) => {
+      const b = request.body
+      await mergeProjects(app.db, requestScope(request), Number(b.keptId), Number(b.mergedId), b.note || null)
+      return reply.redirect(`/granskning${tenantQuery(request)}`, 303)
+    },
+  )
   app.post(
     '/granskning/sammanslagningar/:id/dela',
     { schema: splitFormSchema, config: COORDINATOR },

@@ -169,3 +169,15 @@ export const splitFormSchema = {
   querystring: Type.Object(TenantQuery),
   body: Type.Object({ _csrf: Text(200) }),
 } as const
+
+/** POST /granskning/sammanslagningar (form): merge two projects a coordinator names. */
+export const mergeFormSchema = {
+  hide: true,
+  querystring: Type.Object(TenantQuery),
+  body: Type.Object({
+    _csrf: Text(200),
+    keptId: Type.String({ pattern: '^[0-9]{1,9}$' }),
+    mergedId: Type.String({ pattern: '^[0-9]{1,9}$' }),
+    note: Text(2000),
+  }),
+} as const

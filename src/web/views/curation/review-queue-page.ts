@@ -74,6 +74,16 @@ export function reviewQueuePage(model: ReviewQueueModel): Html {
 </table>
 ${model.open.length === 0 ? html`<p>Inga dubbletter väntar på granskning.</p>` : null}
 <h2>Sammanslagningar</h2>
+<form method="post" action="/granskning/sammanslagningar${model.tenantQuery}">
+<input type="hidden" name="_csrf" value="${model.csrfToken}">
+<label for="keptId">Projekt som behålls (id)</label>
+<input id="keptId" name="keptId" inputmode="numeric" pattern="[0-9]+" required>
+<label for="mergedId">Projekt som slås ihop med det (id)</label>
+<input id="mergedId" name="mergedId" inputmode="numeric" pattern="[0-9]+" required>
+<label for="merge-note">Anteckning</label>
+<input id="merge-note" name="note">
+<button>Slå ihop</button>
+</form>
 <table>
 <thead><tr><th scope="col">När</th><th scope="col">Vad</th><th scope="col">Vem</th><th scope="col">Ångra</th></tr></thead>
 <tbody>${merges}</tbody>
