@@ -30,6 +30,7 @@ import { participationRoutes } from './routes/participations.routes.js'
 import { personalDataRoutes } from './routes/personal-data.routes.js'
 import { projectRoutes } from './routes/projects.routes.js'
 import { publicationRoutes } from './routes/publication.routes.js'
+import { reportRoutes } from './routes/report.routes.js'
 import { tokenRoutes } from './routes/tokens.routes.js'
 import { userRoutes } from './routes/users.routes.js'
 
@@ -98,6 +99,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(organisationRoutes, { prefix: '/api/organisations' })
   await app.register(catalogueRoutes, { dialect: deps.config.db.dialect })
   await app.register(curationRoutes)
+  await app.register(reportRoutes)
 
   await app.ready()
   return app

@@ -37,6 +37,11 @@ function crossSite(request: FastifyRequest): boolean {
   if (site === 'cross-site' || site === 'same-site') {
     return true
   }
+  // Browsers send `Origin: null` on a same-origin form post under `Referrer-Policy: no-referrer`
+  // (Fetch, "serializing a request origin"); Sec-Fetch-Site, which no script can set, still says it.
+  if (site === 'same-origin') {
+    return false
+  }
   const origin = request.headers.origin
   if (origin === undefined) {
     return false
