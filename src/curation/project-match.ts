@@ -84,7 +84,24 @@ interface NameParts {
   readonly numbers: readonly string[]
 }
 
+// An import compares each record with every project of the portfolio: each name is split once.
+const PARTS = new Map<string, NameParts>()
+const PARTS_LIMIT = 20_000
+
 function nameParts(name: string): NameParts {
+  const known = PARTS.get(name)
+  if (known) {
+    return known
+  }
+  const parts = splitName(name)
+  if (PARTS.size >= PARTS_LIMIT) {
+    PARTS.clear()
+  }
+  PARTS.set(name, parts)
+  return parts
+}
+
+function splitName(name: string): NameParts {
   const all = words(name)
   const numbers = all.filter((w) => /\d/.test(w) || ROMAN.test(w))
   const significant = all.filter((w) => !numbers.includes(w) && !STOPWORDS.has(w)).map(stem)
