@@ -1,6 +1,6 @@
 import type { Dialect } from '../config/config.js'
 import {
-  getProjectDetail,
+  getProjectDetails,
   type ProjectDetail,
   type ProjectRecordWithParticipations,
   toProjectRecord,
@@ -116,14 +116,21 @@ export async function loadDetails(
   audience: CatalogueQuery['audience'],
 ): Promise<ProjectDetail[]> {
   const tenants = await indexedTenants(deps.db, ids, audience === undefined)
-  const out: ProjectDetail[] = []
+  // One set-wise load per tenant (a page or an export batch spans few tenants), then the caller's order.
+  const byTenant = new Map<number, number[]>()
   for (const id of ids) {
     const tenant = tenants.get(id)
     if (tenant !== undefined && (audience === undefined || audience.tenantId === tenant)) {
-      out.push(await getProjectDetail(deps.db, scopeOf(tenant, 'public'), id))
+      byTenant.set(tenant, [...(byTenant.get(tenant) ?? []), id])
     }
   }
-  return out
+  const found = new Map<number, ProjectDetail>()
+  for (const [tenant, own] of byTenant) {
+    for (const d of await getProjectDetails(deps.db, scopeOf(tenant, 'public'), own)) {
+      found.set(d.project.id, d)
+    }
+  }
+  return ids.map((id) => found.get(id)).filter((d): d is ProjectDetail => d !== undefined)
 }
 
 /** Projects a search of `audience` found, as project records in the order of `ids`. */

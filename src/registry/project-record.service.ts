@@ -12,7 +12,7 @@ import { getTenant } from './organisation.service.js'
 import type { Contact, Participation } from './participation.js'
 import { listParticipationsByProjects } from './participation.service.js'
 import type { Project, ProjectFilter } from './project.js'
-import { getProject, listProjects } from './project.service.js'
+import { getProject, getProjectsByIds, listProjects } from './project.service.js'
 import { Money, PaidInYear, ProjectRecord, RecordContact, Role } from './project-record.js'
 import { Id, Nullable } from './schema-helpers.js'
 import type { Scope } from './scope.js'
@@ -192,6 +192,15 @@ async function details(db: Db, scope: Scope, projects: readonly Project[]): Prom
 export async function getProjectDetail(db: Db, scope: Scope, id: number): Promise<ProjectDetail> {
   const [detail] = await details(db, scope, [await getProject(db, scope, id)])
   return detail as ProjectDetail
+}
+
+/** Several of the tenant's projects with details, loaded set-wise, ordered by id (other tenants' ids skipped). */
+export async function getProjectDetails(
+  db: Db,
+  scope: Scope,
+  ids: readonly number[],
+): Promise<ProjectDetail[]> {
+  return details(db, scope, await getProjectsByIds(db, scope, ids))
 }
 
 /** The tenant's projects with details, filtered like listProjects. */
