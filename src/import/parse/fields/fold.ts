@@ -21,15 +21,34 @@ export function normaliseDashes(text: string): string {
  * @example fold('Interreg ØKS (Öresund–Kattegat)') // 'interreg oks oresund kattegat'
  */
 export function fold(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/ø/g, 'o')
-    .replace(/æ/g, 'ae')
-    .replace(/ß/g, 'ss')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^\p{L}\p{N}+]+/gu, ' ')
-    .trim()
+  const cached = FOLDED.get(text)
+  if (cached !== undefined) {
+    return cached
+  }
+  const folded = foldUncached(text)
+  // Readers fold the same lines again and again (headings, labels); a bounded memo pays off.
+  if (FOLDED.size >= FOLD_CACHE_SIZE) {
+    FOLDED.clear()
+  }
+  FOLDED.set(text, folded)
+  return folded
+}
+
+const FOLD_CACHE_SIZE = 20_000
+const FOLDED = new Map<string, string>()
+
+function foldUncached(text: string): string {
+  let t = text.toLowerCase()
+  // ASCII text has no diacritics to strip: skip the costly normalisation.
+  if (!/^[\x00-\x7f]*$/.test(t)) {
+    t = t
+      .replace(/ø/g, 'o')
+      .replace(/æ/g, 'ae')
+      .replace(/ß/g, 'ss')
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+  }
+  return t.replace(/[^\p{L}\p{N}+]+/gu, ' ').trim()
 }
 
 /** Collapses runs of white space to one space and trims. */
