@@ -39,8 +39,8 @@ const FOLDED = new Map<string, string>()
 
 function foldUncached(text: string): string {
   let t = text.toLowerCase()
-  // ASCII text has no diacritics to strip: skip the costly normalisation.
-  if (!/^[\x00-\x7f]*$/.test(t)) {
+  // Printable ASCII has no diacritics to strip: skip the costly normalisation.
+  if (/[^\t\n\r -~]/.test(t)) {
     t = t
       .replace(/ø/g, 'o')
       .replace(/æ/g, 'ae')
