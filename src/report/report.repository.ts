@@ -32,8 +32,8 @@ export interface ParticipationRow {
   readonly is_eu: number | boolean | null
 }
 
-/** Every participation of the tenant's own units, with project and programme. */
-export async function selectUnitParticipations(db: Db, scope: Scope): Promise<ParticipationRow[]> {
+/** The report's main aggregate source: every participation of the tenant's units, with project and programme (SQL pinned in report.repository.test.ts). */
+export function unitParticipationsQuery(db: Db, tenantId: number) {
   return db
     .selectFrom('participation as pa')
     .innerJoin('unit as u', (j) =>
@@ -67,9 +67,13 @@ export async function selectUnitParticipations(db: Db, scope: Scope): Promise<Pa
       'pr.family',
       'pr.is_eu',
     ])
-    .where('pa.tenant_id', '=', scope.tenantId)
+    .where('pa.tenant_id', '=', tenantId)
     .orderBy('pa.id')
-    .execute()
+}
+
+/** Every participation of the tenant's own units, with project and programme. */
+export async function selectUnitParticipations(db: Db, scope: Scope): Promise<ParticipationRow[]> {
+  return unitParticipationsQuery(db, scope.tenantId).execute()
 }
 
 /** The tenant's payments in the given years. */
