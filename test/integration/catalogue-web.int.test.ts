@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../src/db/database.js'
 import { raiseDataIssues } from '../../src/registry/data-issue.service.js'
+import { createEvent } from '../../src/registry/event.service.js'
 import { scopeOf } from '../../src/registry/scope.js'
 import type { App } from '../../src/web/app.js'
 import { importSeeds, SEEDS_SKIP } from './catalogue-fixture.js'
@@ -107,6 +108,33 @@ for (const dialect of DIALECTS) {
         headers: { cookie: editor.cookie },
       })
       assert.match(asEditor.body, /Budgeten saknar valuta/)
+    })
+
+    it('shows events with participants per country and page provenance on the project page', async () => {
+      const project = await db
+        .selectFrom('project')
+        .select('id')
+        .where('tenant_id', '=', tenantId)
+        .where('published_at', 'is not', null)
+        .executeTakeFirstOrThrow()
+      await createEvent(db, scopeOf(tenantId, 'test'), project.id, {
+        title: 'Studiebesök i Ålborg',
+        place: 'Ålborg',
+        country: 'DK',
+        start: '2024-05-14',
+        participants: [
+          { country: 'DK', count: 12 },
+          { country: 'SE', count: 1971 },
+        ],
+      })
+      const page = await app.inject(`/katalog/projekt/${project.id}`)
+      assert.match(page.body, /Studiebesök i Ålborg/)
+      assert.match(page.body, /Deltagare per land/)
+      assert.match(page.body, /Danmark/)
+      assert.match(page.body, /1\u00a0971|1 971/, 'numbers in the Swedish format')
+      const en = await app.inject(`/katalog/projekt/${project.id}?lang=en`)
+      assert.match(en.body, /Participants per country/)
+      assert.match(en.body, /Denmark/)
     })
 
     it('renders every page type in both languages, escaped', async () => {
