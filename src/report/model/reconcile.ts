@@ -10,6 +10,7 @@ export type ExplanationKind =
   | 'wrong-box'
   | 'amount-missing'
   | 'ended'
+  | 'goal-wording'
   | 'goal-unlisted'
   | 'left-out'
   | 'counted-twice'
@@ -70,7 +71,8 @@ const COST: Record<ExplanationKind, number> = {
   'wrong-box': 2,
   'amount-missing': 3,
   ended: 3,
-  'goal-unlisted': 3,
+  'goal-wording': 3,
+  'goal-unlisted': 4,
   'left-out': 8,
   'counted-twice': 8,
 }
@@ -81,6 +83,7 @@ const CATEGORY_TEXT: Record<ExplanationKind, string> = {
   'wrong-box': 'belopp i fel ruta på blanketten',
   'amount-missing': 'blankett utan utbetalt belopp',
   ended: 'projekt som avslutades före året',
+  'goal-wording': 'blanketter som anger ett liknande mål med andra ord',
   'goal-unlisted':
     'blanketter som anger mål med andra ord än den tryckta mållistan (projekten kan ha räknats under detta mål)',
   'left-out': 'saknas i den tryckta siffran',
@@ -264,6 +267,25 @@ function goalItems(scope: readonly Scoped[], outside: readonly Scoped[]): Reconc
   return items
 }
 
+/** Words of five letters or more two goal wordings share by their first five letters ("klimatneutral" ~ "klimatomställning"). */
+function resemblance(a: string, b: string): number {
+  const stems = (t: string) =>
+    new Set(
+      fold(t)
+        .split(' ')
+        .filter((w) => w.length >= 5)
+        .map((w) => w.slice(0, 5)),
+    )
+  const sa = stems(a)
+  let n = 0
+  for (const w of stems(b)) {
+    if (sa.has(w)) {
+      n++
+    }
+  }
+  return n
+}
+
 /**
  * A goal's printed count above the computed one, when forms name goals in other words than the
  * printed list: the projects that serve none of the printed goals are where the rest were counted.
@@ -289,10 +311,40 @@ function goalWording(
           ),
     )
   const ids = new Set(input.goals.filter((g) => printedGoals.includes(g.text)).map((g) => g.id))
-  const seen = new Set<number>()
-  const items: ReconciliationItem[] = []
+  const goalIds = new Set(input.goals.filter((g) => g.text === matched).map((g) => g.id))
+  const goalText = new Map(input.goals.map((g) => [g.id, g.text]))
+  // First the projects whose forms word a goal like this one ("barn och unga goda uppväxtvillkor").
+  const similar: { item: ReconciliationItem; score: number }[] = []
+  const seenSimilar = new Set<number>()
   for (const { project, part } of scoped) {
-    if (seen.has(project.id)) {
+    if (seenSimilar.has(project.id)) {
+      continue
+    }
+    seenSimilar.add(project.id)
+    const own = project.participations.flatMap((x) => x.goalIds)
+    if (own.some((g) => goalIds.has(g))) {
+      continue
+    }
+    const score = Math.max(0, ...own.map((g) => resemblance(f.subject, goalText.get(g) ?? '')))
+    if (score > 0) {
+      similar.push({
+        item: { project: project.name, unit: part.unit, kind: 'goal-wording', delta: 1 },
+        score,
+      })
+    }
+  }
+  if (similar.length >= difference) {
+    return similar
+      .sort((a, b) => b.score - a.score)
+      .slice(0, difference)
+      .map((x) => x.item)
+  }
+  // Then the projects whose forms name none of the printed goals at all.
+  const seen = new Set<number>()
+  const items: ReconciliationItem[] = similar.map((x) => x.item)
+  const named = new Set(items.map((i) => i.project))
+  for (const { project, part } of scoped) {
+    if (seen.has(project.id) || named.has(project.name)) {
       continue
     }
     seen.add(project.id)
@@ -301,7 +353,7 @@ function goalWording(
       items.push({ project: project.name, unit: part.unit, kind: 'goal-unlisted', delta: 1 })
     }
   }
-  return items.length >= difference ? items : null
+  return items.length >= difference ? items.slice(0, Math.max(difference, similar.length)) : null
 }
 
 const GROUPABLE: readonly ExplanationKind[] = [
