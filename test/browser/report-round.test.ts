@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
@@ -25,6 +26,15 @@ if (skip) {
 }
 
 const flat = (s: string) => s.replace(/\s+/g, ' ')
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
+
+/** WCAG 2.1 AA violations axe-core finds on the page (rule id and first targets). */
+async function axe(page: Page): Promise<string[]> {
+  await page.evaluate(AXE)
+  return page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG)} } })
+    .then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')))`)
+}
 
 describe('reporting round in Chromium', { skip }, () => {
   let dir: string
@@ -86,6 +96,7 @@ describe('reporting round in Chromium', { skip }, () => {
     assert.ok(miljo && kultur)
     const c = await coordinator.newPage()
     await c.goto(`${base}/rapport`)
+    assert.deepEqual(await axe(c), [], 'rounds page')
     await c.getByLabel('År').fill('2025')
     await c.getByRole('button', { name: 'Öppna omgången' }).click()
     await c.waitForURL('**/rapport/2025')
@@ -98,6 +109,7 @@ describe('reporting round in Chromium', { skip }, () => {
 
     await c.reload()
     assert.equal(await c.locator('td[data-status="submitted"]').count(), 2)
+    assert.deepEqual(await axe(c), [], 'round overview')
     await c.getByLabel('Kommentar vid återsändning').nth(0).fill('Kontrollera beloppet för Gröna skolgårdar')
     await c.getByRole('button', { name: 'Skicka tillbaka Kulturnämnden' }).click()
     await c.waitForURL('**/rapport/2025')
@@ -105,6 +117,7 @@ describe('reporting round in Chromium', { skip }, () => {
 
     await e.goto(`${base}/rapport/2025/enhet/${kultur.id}`)
     assert.match((await e.locator('main').textContent()) ?? '', /Kontrollera beloppet för Gröna skolgårdar/)
+    assert.deepEqual(await axe(e), [], 'unit form')
     await fillUnit(e, kultur.id, ['35 000', '40 000'])
 
     await c.reload()
@@ -118,6 +131,7 @@ describe('reporting round in Chromium', { skip }, () => {
     await c.waitForURL('**/rapport/2025/redovisning')
     const total = '245 000 kr'
     assert.ok(flat((await c.locator('main').textContent()) ?? '').includes(total))
+    assert.deepEqual(await axe(c), [], 'report view')
 
     const [docx] = await Promise.all([
       c.waitForEvent('download'),
