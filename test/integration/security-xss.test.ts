@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test'
 import type { Kysely } from 'kysely'
 import type { Browser } from 'playwright-core'
 import { setPublished } from '../../src/accounts/publication.service.js'
+import { addUser } from '../../src/accounts/user.service.js'
 import type { Database } from '../../src/db/database.js'
 import { extractRecords } from '../../src/import/extract-records.js'
 import { importDocument } from '../../src/import/import-document.js'
@@ -57,12 +58,14 @@ describe('security: stored and reflected XSS render inert in Chromium', {
   let admin: Caller
   let projectIds: number[] = []
   let seedImported = false
+  let tenantIdOf = 0
 
   before(async () => {
     db = await createTestDb('sqlite')
     // Plain-http test server: cookies without Secure so Chromium sends them to 127.0.0.1.
     app = await buildTestApp(db, 'sqlite', { cookieSecure: false })
     const { tenant, scope } = await buildTenant(db, { name: 'XSS kommun' })
+    tenantIdOf = tenant.id
     admin = await callerWithRole(db, tenant.id, 'admin')
     const partner = await buildOrganisation(db, { name: `Partner ${PAYLOADS[1]}` })
     for (const [i, payload] of PAYLOADS.entries()) {
@@ -199,6 +202,34 @@ describe('security: stored and reflected XSS render inert in Chromium', {
       assert.ok(sawPayloadText >= 3, `payload text seen on ${sawPayloadText} pages`)
     })
   }
+
+  it('in a real browser: the sign-in form works, and a cross-site auto-submitting form does not sign anyone out', async () => {
+    await addUser(
+      db,
+      { tenantId: null, actor: 'test' },
+      { email: 'form@example.se', password: 'ett-långt-lösenord', tenantId: tenantIdOf, role: 'viewer' },
+    )
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await page.goto(`${base}/login`)
+    await page.fill('#email', 'form@example.se')
+    await page.fill('#password', 'ett-långt-lösenord')
+    await page.click('button[type="submit"]')
+    await page.waitForLoadState('load')
+    const me = await context.request.get(`${base}/api/me`)
+    assert.equal(me.status(), 200, await page.content())
+    // Another site's page posts a sign-out form to us as soon as it loads.
+    await context.route('http://evil.example/**', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<form id="f" method="post" action="${base}/logout"><input name="_csrf" value="guess"></form><script>document.getElementById('f').submit()</script>`,
+      }),
+    )
+    await page.goto('http://evil.example/')
+    await page.waitForLoadState('load')
+    assert.equal((await context.request.get(`${base}/api/me`)).status(), 200, 'still signed in')
+    await context.close()
+  })
 
   it('the imported document carried its payloads into the registry', (t) => {
     if (!seedImported) {

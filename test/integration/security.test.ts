@@ -425,7 +425,7 @@ for (const dialect of DIALECTS) {
         assert.match(csp, /frame-ancestors 'none'/, url)
         assert.match(csp, /object-src 'none'/, url)
         assert.equal(res.headers['x-content-type-options'], 'nosniff', url)
-        assert.ok(res.headers['referrer-policy'], url)
+        assert.equal(res.headers['referrer-policy'], 'same-origin', url)
         assert.equal(res.headers['strict-transport-security'], undefined, `${url}: no HSTS over plain http`)
       }
       const authed = await app.inject({ method: 'GET', url: '/api/projects', headers: inA.viewer.bearer })

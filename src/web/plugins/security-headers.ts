@@ -31,6 +31,9 @@ async function securityHeadersPlugin(
     },
     // HSTS only when the site is served over TLS (below); on plain http it is ignored or harmful.
     hsts: false,
+    // same-origin rather than no-referrer: under no-referrer browsers send `Origin: null` on our own
+    // form posts, which the CSRF origin check would have to guess about; other sites still get nothing.
+    referrerPolicy: { policy: 'same-origin' },
     crossOriginEmbedderPolicy: false,
   })
   app.addHook('onSend', async (request, reply) => {
@@ -42,7 +45,7 @@ async function securityHeadersPlugin(
 
 /**
  * Security headers on every answer (helmet): a Content-Security-Policy without inline scripts and
- * with `frame-ancestors 'none'`, nosniff, a strict referrer policy, and HSTS when the public URL is
+ * with `frame-ancestors 'none'`, nosniff, a same-origin referrer policy, and HSTS when the public URL is
  * https or the request came over TLS.
  */
 export const securityHeaders = fp(securityHeadersPlugin, {
