@@ -39,12 +39,10 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ auth: AuthConfig }> = async
     const user = await addUser(app.db, scope, { email, displayName, tenantId: scope.tenantId, role, unitId })
     const { token } = await createPasswordReset(app.db, scope, user.email)
     const base = opts.auth.publicUrl ?? `${request.protocol}://${request.host}`
-    return reply
-      .status(201)
-      .send({
-        user: inTenant(await getUser(app.db, user.id), scope.tenantId),
-        resetUrl: `${base}/reset/${token}`,
-      })
+    return reply.status(201).send({
+      user: inTenant(await getUser(app.db, user.id), scope.tenantId),
+      resetUrl: `${base}/reset/${token}`,
+    })
   })
 
   app.patch('/:id', { schema: updateUserSchema, config: admin }, async (request) => {
