@@ -101,6 +101,8 @@ describe('reporting round in Chromium', { skip }, () => {
     await c.getByRole('button', { name: 'Öppna omgången' }).click()
     await c.waitForURL('**/rapport/2025')
     assert.equal(await c.locator('td[data-status="not_started"]').count(), 2)
+    const remind = await c.getByRole('link', { name: 'Påminn Miljönämnden (e-post)' }).getAttribute('href')
+    assert.match(remind ?? '', /^mailto:user\d+-editor@example\.se\?subject=/)
 
     const e = await editor.newPage()
     await fillUnit(e, miljo.id, ['150 000', '20 000'])

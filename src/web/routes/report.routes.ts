@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { roleIn } from '../../accounts/account.js'
 import { roleAtLeast } from '../../accounts/role.js'
+import { listUsers } from '../../accounts/user.service.js'
 import { listUnits } from '../../registry/organisation.service.js'
 import { renderReport } from '../../report/render/index.js'
 import { buildReport } from '../../report/report.service.js'
@@ -117,10 +118,24 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (!round) {
       throw new NotFoundError(`No reporting round for ${request.params.year}`)
     }
-    return sendPage(
-      reply,
-      roundPage(context(request, reply), round, await listRoundUnits(app.db, scope, round.year)),
-    )
+    const ctx = context(request, reply)
+    const units = await listRoundUnits(app.db, scope, round.year)
+    // Whom to remind: the unit's own editors, else the tenant-wide ones (no mail server: a mailto link).
+    const reminders = new Map<number, string[]>()
+    if (ctx.isCoordinator) {
+      const users = (await listUsers(app.db, scope.tenantId)).filter((u) => !u.disabled)
+      const editorsOf = (unitId: number | null) =>
+        users
+          .filter((u) =>
+            u.roles.some((r) => r.tenantId === scope.tenantId && r.unitId === unitId && r.role === 'editor'),
+          )
+          .map((u) => u.email)
+      for (const u of units) {
+        const own = editorsOf(u.unitId)
+        reminders.set(u.unitId, own.length > 0 ? own : editorsOf(null))
+      }
+    }
+    return sendPage(reply, roundPage(ctx, round, units, reminders))
   })
 
   app.get('/rapport/:year/enhet/:unitId', { schema: unitFormPageSchema }, async (request, reply) => {

@@ -63,7 +63,23 @@ ${units.map(
 }
 
 /** GET /rapport/:year: every unit's status, decisions for coordinators, and the report. */
-export function roundPage(ctx: PageContext, round: Round, units: readonly RoundUnit[]): Html {
+export function roundPage(
+  ctx: PageContext,
+  round: Round,
+  units: readonly RoundUnit[],
+  reminders: ReadonlyMap<number, readonly string[]> = new Map(),
+): Html {
+  const remind = (u: RoundUnit) => {
+    const to = reminders.get(u.unitId) ?? []
+    if (to.length === 0) {
+      return html`Inga redaktörer att påminna`
+    }
+    const subject = encodeURIComponent(`Påminnelse: internationell redovisning ${round.year}`)
+    const body = encodeURIComponent(
+      `Hej!\n\n${u.unit}s redovisning för ${round.year} är ${STATUS_LABEL[u.status].toLowerCase()}.${round.deadline ? ` Sista dag är ${round.deadline}.` : ''}\n`,
+    )
+    return html`<a href="mailto:${to.join(',')}?subject=${subject}&body=${body}">Påminn ${u.unit} (e-post)</a>`
+  }
   const done = units.filter((u) => u.status === 'approved').length
   return layout({
     title: `Redovisning ${round.year}`,
@@ -93,7 +109,7 @@ ${csrf(ctx)}
 </form>`
           : u.status === 'approved'
             ? 'Godkänd'
-            : html`Påminn nämnden: ${STATUS_LABEL[u.status].toLowerCase()}`
+            : remind(u)
       }</td>`
     : ''
 }
