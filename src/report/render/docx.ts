@@ -20,6 +20,7 @@ type Block = InstanceType<DocxModule['Paragraph']> | InstanceType<DocxModule['Ta
  */
 export async function renderDocx(model: ReportModel): Promise<Buffer> {
   const d = await import('docx')
+  const { ChartRun } = await import('docx/charts')
   const {
     Document,
     HeadingLevel,
@@ -80,6 +81,27 @@ export async function renderDocx(model: ReportModel): Promise<Buffer> {
       ],
     })
 
+  /** A native Word bar chart (editable in Word), described for screen readers; the table beside it has the numbers. */
+  const chart = (title: string, bars: readonly { label: string; kronor: number }[]) =>
+    new Paragraph({
+      children: [
+        new ChartRun({
+          type: 'bar',
+          title,
+          legend: false,
+          categories: bars.map((b) => b.label).reverse(),
+          series: [{ name: 'Utbetalt (kr)', values: bars.map((b) => b.kronor).reverse() }],
+          dataLabels: { value: true, numberFormat: '#,##0' },
+          transformation: { width: 600, height: Math.max(160, 34 * bars.length + 60) },
+          altText: {
+            name: title,
+            description: bars.map((b) => `${b.label}: ${formatCount(b.kronor)} kr`).join('; '),
+          },
+        }),
+      ],
+    })
+  const kronor = (minor: number) => Math.round(minor / 100)
+
   const body: Block[] = [
     new Paragraph({ text: title, heading: HeadingLevel.TITLE }),
     heading('Sammanfattning', 1),
@@ -100,6 +122,10 @@ export async function renderDocx(model: ReportModel): Promise<Buffer> {
       ]),
       [false, true, true, true, true],
     ),
+    chart(
+      `Utbetalt per nämnd ${model.year}`,
+      model.units.map((u) => ({ label: u.unit, kronor: kronor(u.paid.amountMinor) })),
+    ),
     heading('Utbetalningar per programfamilj', 1),
     table(
       ['Programfamilj', 'EU-finansiering', 'Projekt', 'Utbetalt'],
@@ -110,6 +136,10 @@ export async function renderDocx(model: ReportModel): Promise<Buffer> {
         formatMoney(f.paid),
       ]),
       [false, false, true, true],
+    ),
+    chart(
+      `Utbetalt per programfamilj ${model.year}`,
+      model.byProgrammeFamily.map((f) => ({ label: f.family, kronor: kronor(f.paid.amountMinor) })),
     ),
     heading('Projekt per mål', 1),
     table(
