@@ -1,5 +1,4 @@
 import type { Dialect } from '../config/config.js'
-import { nameKey } from '../registry/schema-helpers.js'
 import { type Db, inTransaction } from '../registry/tx.js'
 import {
   claimDirty,
@@ -13,7 +12,7 @@ import {
   writeEntries,
 } from './catalogue.repository.js'
 import { facetValues } from './facets.js'
-import { indexStems, indexWords } from './text.js'
+import { indexStems, indexWords, sortKey } from './text.js'
 import { isPublic } from './visibility.js'
 
 /** Projects indexed per transaction: big enough to amortise, small enough to keep locks short. */
@@ -69,7 +68,7 @@ async function reindex(trx: Db, dialect: Dialect, ids: readonly number[]): Promi
       doc: {
         project_id: p.id,
         tenant_id: p.tenantId,
-        name_key: nameKey(p.name),
+        name_key: sortKey(p.name),
         start_key: p.start,
         end_key: p.end,
         updated_at: p.updatedAt,

@@ -303,7 +303,7 @@ export async function search(
       .selectFrom('catalogue_doc as d')
       .select('d.project_id')
       .where((eb) => eb.exists(facetExists(db, sql<number>`d.project_id`, VISIBILITY_FACET, [PUBLIC_VALUE])))
-      .orderBy(orderSql(spec.sort === 'relevance' ? 'name' : spec.sort))
+      .orderBy(orderSql(spec.sort === 'relevance' ? 'name' : spec.sort, dialect))
       .limit(spec.limit)
       .offset(spec.offset)
       .execute()
@@ -337,7 +337,7 @@ export async function search(
       .selectFrom('catalogue_doc as d')
       .select('d.project_id')
       .where('d.project_id', 'in', ids)
-      .orderBy(orderSql(spec.sort === 'relevance' ? 'name' : spec.sort))
+      .orderBy(orderSql(spec.sort === 'relevance' ? 'name' : spec.sort, dialect))
       .limit(spec.limit)
       .offset(spec.offset)
       .execute()
@@ -358,8 +358,11 @@ export async function search(
   }
 }
 
-/** The ORDER BY of a sort over catalogue_doc `d`, ties broken by id so pages never overlap. */
-function orderSql(sort: Exclude<SearchSort, 'relevance'>) {
+/**
+ * The ORDER BY of a sort over catalogue_doc `d`, ties broken by id so pages never overlap. Names
+ * compare byte-wise (sortKey made them so): PostgreSQL's locale collations would reorder them.
+ */
+function orderSql(sort: Exclude<SearchSort, 'relevance'>, dialect: Dialect) {
   switch (sort) {
     case 'start':
       return sql`d.start_key is null, d.start_key desc, d.project_id desc`
@@ -368,7 +371,9 @@ function orderSql(sort: Exclude<SearchSort, 'relevance'>) {
     case 'updated':
       return sql`d.updated_at desc, d.project_id desc`
     default:
-      return sql`d.name_key, d.project_id`
+      return dialect === 'postgres'
+        ? sql`d.name_key collate "C", d.project_id`
+        : sql`d.name_key, d.project_id`
   }
 }
 

@@ -5,7 +5,7 @@ import type { Database } from '../db/database.js'
 export interface CatalogueDocTable {
   project_id: number
   tenant_id: number
-  /** nameKey(name): case-folded sort key */
+  /** sortKey(name): byte-order Swedish sort key (Å, Ä, Ö after Z) */
   name_key: string
   /** the period's start as partial ISO text ("2015", "2015-09"), sortable as text */
   start_key: string | null

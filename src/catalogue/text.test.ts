@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { fts5Match, indexStems, indexWords, queryGroups, stem, variants, words } from './text.js'
+import { fts5Match, indexStems, indexWords, queryGroups, sortKey, stem, variants, words } from './text.js'
 
 describe('catalogue text analysis', () => {
   it('splits into lower-case words and keeps å, ä, ö as letters', () => {
@@ -36,5 +36,11 @@ describe('catalogue text analysis', () => {
     const match = fts5Match(queryGroups('NEAR(x y) OR "z" *'))
     assert.equal(match, '"near" AND "x" AND "y" AND "or" AND "z"')
     assert.equal(fts5Match([]), '')
+  })
+
+  it('sorts names A–Ö byte-wise: accents folded, Å Ä Ö after Z', () => {
+    const names = ['Örebro', 'Zürich', 'Åsa', 'Ängel', 'Élan', 'Eva', 'alfa']
+    const sorted = [...names].sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : 1))
+    assert.deepEqual(sorted, ['alfa', 'Élan', 'Eva', 'Zürich', 'Åsa', 'Ängel', 'Örebro'])
   })
 })

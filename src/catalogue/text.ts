@@ -120,3 +120,24 @@ export function fts5Match(groups: readonly (readonly string[])[]): string {
     })
     .join(' AND ')
 }
+
+// Stand-ins above "z" in byte order, so Å, Ä, Ö sort after Z and in that order (Swedish alphabet).
+const SWEDISH_LAST: Readonly<Record<string, string>> = { å: '{', ä: '|', ö: '}' }
+
+/**
+ * A name's sort key, ordered byte-wise the Swedish way on both engines: lower case, accents folded
+ * (é → e, ü → u) except Å, Ä and Ö, which sort after Z; runs of space become one.
+ * @example sortKey('Örebro') > sortKey('Zürich') // true
+ */
+export function sortKey(name: string): string {
+  return name
+    .normalize('NFKC')
+    .toLocaleLowerCase('sv')
+    .replace(/[åäö]/g, (c) => `\u0000${c}`)
+    .normalize('NFD')
+    .replace(/(?<!\u0000[a-z])\p{M}/gu, '')
+    .normalize('NFC')
+    .replace(/\u0000([åäö])/g, (_m, c: string) => SWEDISH_LAST[c] ?? c)
+    .replace(/\s+/g, ' ')
+    .trim()
+}

@@ -4,6 +4,7 @@ import * as createRegistry from './migrations/2026_11_27_1030_create_registry.js
 import * as projectSearchText from './migrations/2026_11_27_1100_project_search_text.js'
 import * as createAccounts from './migrations/2026_11_27_1200_create_accounts.js'
 import * as catalogueSearch from './migrations/2026_11_27_1210_catalogue_search.js'
+import * as catalogueSortKey from './migrations/2026_11_27_1300_catalogue_sort_key.js'
 import * as curation from './migrations/2026_11_27_1220_curation.js'
 import * as projectPublication from './migrations/2026_11_27_1230_project_publication.js'
 import * as report from './migrations/2026_11_27_1250_report.js'
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '2026_11_27_1220_curation': curation,
   '2026_11_27_1230_project_publication': projectPublication,
   '2026_11_27_1250_report': report,
+  '2026_11_27_1300_catalogue_sort_key': catalogueSortKey,
 }
 
 /** Provides the migrations, bound to one dialect. */
