@@ -133,11 +133,11 @@ export function sortKey(name: string): string {
   return name
     .normalize('NFKC')
     .toLocaleLowerCase('sv')
-    .replace(/[åäö]/g, (c) => `\u0000${c}`)
+    .replace(/[åäö]/g, (c) => `\uE000${c}`)
     .normalize('NFD')
-    .replace(/(?<!\u0000[a-z])\p{M}/gu, '')
+    .replace(/(?<!\uE000[a-z])\p{M}/gu, '')
     .normalize('NFC')
-    .replace(/\u0000([åäö])/g, (_m, c: string) => SWEDISH_LAST[c] ?? c)
+    .replace(/\uE000([åäö])/g, (_m, c: string) => SWEDISH_LAST[c] ?? c)
     .replace(/\s+/g, ' ')
     .trim()
 }

@@ -4,10 +4,10 @@ import * as createRegistry from './migrations/2026_11_27_1030_create_registry.js
 import * as projectSearchText from './migrations/2026_11_27_1100_project_search_text.js'
 import * as createAccounts from './migrations/2026_11_27_1200_create_accounts.js'
 import * as catalogueSearch from './migrations/2026_11_27_1210_catalogue_search.js'
-import * as catalogueSortKey from './migrations/2026_11_27_1300_catalogue_sort_key.js'
 import * as curation from './migrations/2026_11_27_1220_curation.js'
 import * as projectPublication from './migrations/2026_11_27_1230_project_publication.js'
 import * as report from './migrations/2026_11_27_1250_report.js'
+import * as catalogueSortKey from './migrations/2026_11_27_1300_catalogue_sort_key.js'
 
 /** A migration file's exports: `up`/`down` receive the dialect for the few branches they need. */
 interface MigrationModule {
