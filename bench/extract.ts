@@ -80,12 +80,13 @@ async function main(): Promise<void> {
       ? `Median within the target (${TARGET_MS} ms).`
       : `Median over the target (${TARGET_MS} ms)${whole.min <= TARGET_MS ? '; the fastest run is within it, so part of the gap is load' : ''}.`,
     '',
+    '',
   ].join('\n')
   const old = existsSync(DOC) ? await readFile(DOC, 'utf8') : '# Benchmarks\n\n'
   // Replace only this benchmark's section; other benchmarks keep theirs.
   const next = /^## Extract\n[\s\S]*?(?=^## |(?![\s\S]))/m.test(old)
     ? old.replace(/^## Extract\n[\s\S]*?(?=^## |(?![\s\S]))/m, section)
-    : `${old.trimEnd()}\n\n${section}`
+    : `${old.trimEnd()}\n\n${section.trimEnd()}\n`
   await writeFile(DOC, next)
   console.log(
     `extract seed 004: median ${whole.median.toFixed(1)} ms, fastest ${whole.min.toFixed(1)} ms (parse median ${parse.median.toFixed(1)} ms)`,
