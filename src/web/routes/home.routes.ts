@@ -11,19 +11,25 @@ import { type HomeProject, homePage } from '../views/home-page.js'
 /** How many projects the minimal home page lists (the catalogue issue adds paging and search). */
 const HOME_PAGE_SIZE = 200
 
-/** GET /: the minimal HTML home page, listing the projects of the signed-in user's tenants (drafts). */
+/**
+ * GET /: the public lands in the catalogue; a signed-in user sees the projects of their own
+ * tenants, drafts included.
+ */
 export const homeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/',
     {
-      // Lists drafts: signed-in users only, and only their own tenants' portfolios.
-      config: { access: 'signed-in' },
+      // Public so a newcomer's first page is the catalogue, not a login form; drafts only for their own.
+      config: { access: 'public' },
       schema: {
         hide: true,
         response: { 200: Type.String({ description: 'HTML page' }) },
       },
     },
     async (request, reply) => {
+      if (!request.principal) {
+        return reply.redirect('/katalog', 303)
+      }
       const mine = new Set(tenantsOf(requirePrincipal(request)))
       const projects: HomeProject[] = []
       let total = 0
