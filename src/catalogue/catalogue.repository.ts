@@ -2,7 +2,7 @@ import { type AliasableExpression, type Expression, type Kysely, type SqlBool, s
 import type { Dialect } from '../config/config.js'
 import type { Database } from '../db/database.js'
 import { type CatalogueDatabase, type CatalogueDocTable, catalogueDb } from './catalogue.table.js'
-import { ALL_FACET, type FacetKey, type IndexSource } from './facets.js'
+import { ALL_FACET, type FacetKey, HIDDEN_FACETS, type IndexSource } from './facets.js'
 import { fts5Match } from './text.js'
 
 /** One project's index entry as the indexer computed it. */
@@ -297,7 +297,13 @@ export async function search(
 ): Promise<SearchHits> {
   const db = catalogueDb(dbIn)
   if (spec.publicOnly && spec.groups.length === 0 && spec.filters.length === 0) {
-    const counts = await db.selectFrom('catalogue_facet_count').select(['facet', 'value', 'n']).execute()
+    // Hidden facets (a posting per participant organisation) are never shown and grow with the
+    // catalogue: leave them out, so the landing page reads O(shown values) rows.
+    const counts = await db
+      .selectFrom('catalogue_facet_count')
+      .select(['facet', 'value', 'n'])
+      .where('facet', 'not in', [...HIDDEN_FACETS])
+      .execute()
     const total = Number(counts.find((c) => c.facet === ALL_FACET)?.n ?? 0)
     const rows = await db
       .selectFrom('catalogue_doc as d')
@@ -347,7 +353,7 @@ export async function search(
     .selectFrom('catalogue_facet as cf')
     .select(['cf.facet', 'cf.value', (eb) => eb.fn.countAll<number>().as('n')])
     .where('cf.project_id', 'in', ids)
-    .where('cf.facet', 'not in', [ALL_FACET, VISIBILITY_FACET])
+    .where('cf.facet', 'not in', [ALL_FACET, VISIBILITY_FACET, ...HIDDEN_FACETS])
     .groupBy(['cf.facet', 'cf.value'])
     .execute()
   return {
