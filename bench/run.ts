@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, release, tmpdir, totalmem, type } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -69,6 +69,9 @@ interface SizeResult {
   readonly apiById: Stats
   readonly apiSearch: Stats
   readonly reqPerSec: number
+  /** the public HTML project page, no credentials */
+  readonly pageReqPerSec: number
+  readonly date: string
   readonly rssMb: number
   readonly load: string
 }
@@ -201,6 +204,7 @@ async function measure(size: number): Promise<SizeResult> {
     const port = 20000 + Math.floor(Math.random() * 20000)
     const server = await startServerProcess(file, port)
     let reqPerSec = 0
+    let pageReqPerSec = 0
     let rss = 0
     try {
       const result = await autocannon({
@@ -213,6 +217,12 @@ async function measure(size: number): Promise<SizeResult> {
         throw new Error(`throughput run: ${result.non2xx} non-2xx, ${result.errors} errors`)
       }
       reqPerSec = result.requests.average
+      const pageRun = await autocannon({
+        url: `http://127.0.0.1:${port}/katalog/projekt/${own[0]}`,
+        connections: 16,
+        duration: THROUGHPUT_SECONDS,
+      })
+      pageReqPerSec = pageRun.non2xx > 0 || pageRun.errors > 0 ? Number.NaN : pageRun.requests.average
       // Then the pages and searches a visitor makes, so RSS includes their caches.
       await autocannon({
         url: `http://127.0.0.1:${port}/katalog?q=energi`,
@@ -235,6 +245,8 @@ async function measure(size: number): Promise<SizeResult> {
       apiById,
       apiSearch,
       reqPerSec,
+      pageReqPerSec,
+      date: new Date().toISOString().slice(0, 10),
       rssMb: rss,
       load: loadavg()
         .map((l) => l.toFixed(1))
@@ -284,7 +296,7 @@ function section(results: readonly SizeResult[]): string {
       `${RUNS} runs per query after 5 warm-up runs. Pages and the by-id API through app.inject; throughput with autocannon against a real \`projektatlas serve\` process on 127.0.0.1.`,
     '',
   )
-  lines.push(`Date: ${new Date().toISOString().slice(0, 10)}  `)
+  lines.push(`Date: ${[...new Set(results.map((r) => r.date))].join(', ')}  `)
   lines.push(
     `Machine: ${type()} ${release()} ${process.arch}, ${cpu[0]?.model.trim() ?? 'unknown CPU'} (${cpu.length} cores), ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}  `,
   )
@@ -298,7 +310,7 @@ function section(results: readonly SizeResult[]): string {
   lines.push('|---:|---:|---:|---:|---:|---|---|---|---:|---:|---:|---|')
   for (const r of results) {
     lines.push(
-      `| ${fmt(r.size)} | ${fmt(r.participations)} | ${r.insertS.toFixed(1)} s | ${r.indexS.toFixed(1)} s | ${r.dbMb.toFixed(0)} MB | ${ms(r.searchAll.p50)} / ${ms(r.searchAll.p95)} / ${ms(r.searchAll.p99)} | ${ms(r.page.p50)} / ${ms(r.page.p95)} | ${ms(r.apiById.p50)} / ${ms(r.apiById.p95)} | ${ms(r.apiSearch.p95)} | ${fmt(Math.round(r.reqPerSec))} | ${r.rssMb.toFixed(0)} MB | ${r.load} |`,
+      `| ${fmt(r.size)} | ${fmt(r.participations)} | ${r.insertS.toFixed(1)} s | ${r.indexS.toFixed(1)} s | ${r.dbMb.toFixed(0)} MB | ${ms(r.searchAll.p50)} / ${ms(r.searchAll.p95)} / ${ms(r.searchAll.p99)} | ${ms(r.page.p50)} / ${ms(r.page.p95)} | ${ms(r.apiById.p50)} / ${ms(r.apiById.p95)} | ${ms(r.apiSearch.p95)} | ${fmt(Math.round(r.reqPerSec))} | ${fmt(Math.round(r.pageReqPerSec))} | ${r.rssMb.toFixed(0)} MB | ${r.load} |`,
     )
   }
   lines.push('', 'Search latency per query (p50 / p95 / p99; matches, "+" when the bound was reached):', '')
@@ -333,10 +345,22 @@ function writeSection(text: string): void {
   writeFileSync(DOC, `${doc.slice(0, start).trimEnd()}\n\n${text}${rest}`)
 }
 
-const results: SizeResult[] = []
+// Results are kept per size in bench/results/scale.json, so a later run of one size (say
+// BENCH_SIZES=1000000) replaces that size's row and keeps the others in the table.
+const STORE = join(ROOT, 'bench', 'results', 'scale.json')
+function stored(): SizeResult[] {
+  try {
+    return JSON.parse(readFileSync(STORE, 'utf8')) as SizeResult[]
+  } catch {
+    return []
+  }
+}
+let results: SizeResult[] = stored()
 for (const size of SIZES) {
   const r = await measure(size)
-  results.push(r)
+  results = [...results.filter((x) => x.size !== size), r].sort((a, b) => a.size - b.size)
+  mkdirSync(dirname(STORE), { recursive: true })
+  writeFileSync(STORE, `${JSON.stringify(results, null, 2)}\n`)
   log(
     `${size}: search p95 ${ms(r.searchAll.p95)}, page p95 ${ms(r.page.p95)}, ${Math.round(r.reqPerSec)} req/s, RSS ${r.rssMb.toFixed(0)} MB`,
   )
