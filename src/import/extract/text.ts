@@ -71,14 +71,16 @@ function checked(text: string | null): DecodedText {
     return { ok: false, reason: 'empty file' }
   }
   let control = 0
-  for (const ch of text) {
-    const c = ch.codePointAt(0) ?? 0
+  const limit = Math.max(2, text.length * 0.01)
+  // Code units suffice: every character counted here lies in the Basic Multilingual Plane.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
     if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0xfffd) {
       control++
+      if (control > limit) {
+        return { ok: false, reason: 'binary content, not a text document' }
+      }
     }
-  }
-  if (control > Math.max(2, text.length * 0.01)) {
-    return { ok: false, reason: 'binary content, not a text document' }
   }
   return { ok: true, text }
 }
