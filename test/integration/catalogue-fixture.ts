@@ -1,5 +1,5 @@
-import { existsSync, readdirSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Kysely } from 'kysely'
 import { setPublished } from '../../src/accounts/publication.service.js'
 import type { Database } from '../../src/db/database.js'
@@ -9,11 +9,11 @@ import { parseDocument } from '../../src/import/parse/parse-document.js'
 import { ensureTenant } from '../../src/registry/organisation.service.js'
 import type { ProjectRecord } from '../../src/registry/project-record.js'
 import { scopeOf } from '../../src/registry/scope.js'
+import { NEEDS_SHARED, SHARED_DIR as SHARED } from '../support/shared.js'
 
 /** ../shared beside the repository (CI lays it out the same way). */
-export const SHARED = resolve(import.meta.dirname, '../../../shared')
 /** Why seed-based catalogue tests skip, or false when the seeds are there. */
-export const SEEDS_SKIP = existsSync(join(SHARED, 'seeds')) ? false : `../shared/seeds is absent (${SHARED})`
+export const SEEDS_SKIP = NEEDS_SHARED
 
 /** Tenant of a document whose records name no reporting organisation (a publication). */
 const PUBLISHER_FALLBACK = 'Importerade publikationer'

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import type { Kysely } from 'kysely'
 import { loadConfig } from '../../src/config/config.js'
@@ -16,14 +16,14 @@ import {
 } from '../../src/registry/project-record.service.js'
 import type { Scope } from '../../src/registry/scope.js'
 import { buildTenant } from '../support/factories.js'
+import { NEEDS_SHARED, SHARED_DIR as SHARED } from '../support/shared.js'
 import { createTestDb, DIALECTS } from './dialects.js'
 
 // Imports all five seed documents (../shared/seeds) through the real reader and importDocument,
 // each into the portfolio of the organisation it reports for, and checks curation's outcome
 // against the gold files' duplicate notes (../shared/gold).
 
-const SHARED = resolve(import.meta.dirname, '../../../shared')
-const skip = existsSync(join(SHARED, 'seeds')) ? false : `../shared is absent (${SHARED})`
+const skip = NEEDS_SHARED
 if (skip) {
   console.log(`# skipping curation seed tests: ${skip}`)
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../src/db/database.js'
@@ -14,12 +14,12 @@ import { countTenantProjects, listProjects } from '../../src/registry/project.se
 import type { ProjectRecord } from '../../src/registry/project-record.js'
 import { listProjectRecords } from '../../src/registry/project-record.service.js'
 import { buildTenant } from '../support/factories.js'
+import { NEEDS_SHARED, SHARED_DIR as SHARED } from '../support/shared.js'
 import { createTestDb, DIALECTS } from './dialects.js'
 
 // Stores the hand-checked gold records of real documents (../shared/gold) as if the importer had
 // produced them from the seed text, then reads them back as project records.
 
-const SHARED = resolve(import.meta.dirname, '../../../shared')
 const CASES = [
   { gold: 'malmo-del2.json', seed: '004_719ae671d378f085.txt', tenant: 'Malmö stad' },
   { gold: 'hassleholm.json', seed: '000_54173b202783afc2.txt', tenant: 'Hässleholms kommun' },
@@ -49,7 +49,7 @@ function load(c: (typeof CASES)[number]) {
   }
 }
 
-const skip = existsSync(join(SHARED, 'gold')) ? false : `../shared is absent (${SHARED})`
+const skip = NEEDS_SHARED
 if (skip) {
   console.log(`# skipping import-document tests: ${skip}`)
 }
