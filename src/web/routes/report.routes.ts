@@ -17,6 +17,7 @@ import {
   openRound,
   saveUnitForm,
 } from '../../report/round/round.service.js'
+import { requireRoundUnit } from '../../report/round/unit-access.js'
 import { isAppError, NotFoundError } from '../../shared/errors.js'
 import { requestScope } from '../plugins/auth.js'
 import {
@@ -74,6 +75,15 @@ function one(value: string | string[] | undefined): string {
  */
 export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(formbody, { bodyLimit: 512 * 1024 })
+  // Every route with a :unitId is unit-level: a role narrowed to another unit gets the 404 a
+  // missing record gets. After the access rule (its hook is global), before validation like it.
+  app.addHook('preValidation', async (request) => {
+    const raw = (request.params as { unitId?: unknown } | undefined)?.unitId
+    if (raw === undefined || !request.principal || !request.tenantScope) {
+      return
+    }
+    requireRoundUnit(request.principal, request.tenantScope.tenantId, Number(raw))
+  })
 
   app.get('/rapport', { schema: roundsPageSchema }, async (request, reply) => {
     const scope = requestScope(request)
