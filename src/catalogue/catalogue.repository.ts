@@ -496,6 +496,10 @@ export async function indexSources(dbIn: Kysely<Database>, ids: readonly number[
     ])
     .where('p.id', 'in', [...ids])
     .execute()
+  if (projects.length === 0) {
+    // Deleted projects: nothing to index (and an empty IN list is not SQL).
+    return []
+  }
   const parts = await db
     .selectFrom('participation as x')
     .innerJoin('organisation as o', 'o.id', 'x.organisation_id')
@@ -510,6 +514,9 @@ export async function indexSources(dbIn: Kysely<Database>, ids: readonly number[
       'u.name as unit',
     ])
     .where('x.project_id', 'in', [...ids])
+    // The tenants too: participations are indexed by (tenant_id, project_id), and on project_id
+    // alone SQLite scans every participation per batch (indexing grew with the catalogue's square).
+    .where('x.tenant_id', 'in', [...new Set(projects.map((p) => p.tenant_id))])
     .orderBy('x.id')
     .execute()
   return projects.map((p) => ({
