@@ -24,6 +24,7 @@ import { catalogueRoutes } from './routes/catalogue.routes.js'
 import { curationRoutes } from './routes/curation.routes.js'
 import { healthRoutes } from './routes/health.routes.js'
 import { homeRoutes } from './routes/home.routes.js'
+import { importRoutes } from './routes/import.routes.js'
 import { openapiRoutes } from './routes/openapi.routes.js'
 import { organisationRoutes } from './routes/organisations.routes.js'
 import { participationRoutes } from './routes/participations.routes.js'
@@ -100,6 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(catalogueRoutes, { dialect: deps.config.db.dialect })
   await app.register(curationRoutes)
   await app.register(reportRoutes)
+  await app.register(importRoutes, { maxFileBytes: deps.config.import.maxFileBytes })
 
   await app.ready()
   return app
