@@ -31,7 +31,7 @@ export type ReconciliationStatus =
   | 'explained'
   | 'no-data'
   | 'unmatched'
-  | 'unexplained'
+  | 'not-reproducible'
 
 /** A printed figure beside the computed one, the difference and the projects that explain it. */
 export interface ReconciliationLine {
@@ -426,6 +426,67 @@ function describe(items: readonly ReconciliationItem[], currency: string | null)
     .join('. ')
 }
 
+/** How many forms or projects a not-reproducible line names before it says "and N more". */
+const LISTED = 12
+
+function money(n: number, currency: string | null): string {
+  return `${formatNumber(n)} ${currency === 'SEK' || currency === null ? 'kr' : currency}`
+}
+
+function listed(names: readonly string[]): string {
+  const shown = names.slice(0, LISTED).join('; ')
+  return names.length > LISTED ? `${shown} och ${names.length - LISTED} till` : shown
+}
+
+/**
+ * What a coordinator checks when no known cause and no subset of the forms reaches the printed
+ * figure: the difference, what was counted (each form with its amount, or each project), and the
+ * causes the forms cannot show.
+ */
+function notReproducible(
+  f: PrintedFigureInput,
+  difference: number,
+  scope: readonly Scoped[],
+  currency: string | null,
+): string {
+  const printedIsMore = difference > 0
+  const size = f.kind === 'paid' ? money(Math.abs(difference), currency) : formatNumber(Math.abs(difference))
+  let counted: string
+  if (f.kind === 'paid') {
+    const forms = scope.map(
+      ({ project, part }) =>
+        `${project.name} (${part.unit}, ${part.paid ? money(wholeUnits(part.paid.amountMinor), currency) : 'inget belopp'})`,
+    )
+    const sum = wholeUnits(scope.reduce((s, x) => s + (x.part.paid?.amountMinor ?? 0), 0))
+    counted =
+      forms.length === 0
+        ? 'Inga blanketter räknades.'
+        : `Summerade blanketter (${forms.length}, sammanlagt ${money(sum, currency)}): ${listed(forms)}.`
+  } else {
+    const projects = [...new Set(scope.map((x) => x.project.name))]
+    counted =
+      projects.length === 0
+        ? 'Inga projekt räknades.'
+        : `Räknade projekt (${projects.length}): ${listed(projects)}.`
+  }
+  const causes = printedIsMore
+    ? [
+        `en blankett på ${size} som saknas i publikationen eller i registret`,
+        'en siffra hämtad ur en annan källa (t.ex. ekonomisystemet eller ett annat år)',
+        'ett skrivfel i den tryckta sammanfattningen',
+      ]
+    : [
+        `${size} i blanketterna som den tryckta siffran inte tar med (en blankett som kom in eller ändrades efter tryckningen)`,
+        'en siffra hämtad ur en annan källa (t.ex. ekonomisystemet eller ett annat år)',
+        'ett skrivfel i den tryckta sammanfattningen',
+      ]
+  return (
+    `Går inte att återskapa ur blanketterna: den tryckta siffran är ${size} ${printedIsMore ? 'högre' : 'lägre'} ` +
+    `än blanketternas, och ingen känd orsak eller kombination av blanketter förklarar skillnaden. ${counted} ` +
+    `Kontrollera: ${causes.join('; ')}.`
+  )
+}
+
 const KIND_LABEL: Record<PrintedFigureInput['kind'], string> = {
   projects: 'EU-projekt',
   committees: 'Nämnder',
@@ -561,9 +622,9 @@ export function reconcile(input: ReportInput, computed: Computed): Reconciliatio
         matched,
         computed: value,
         difference,
-        status: 'unexplained',
+        status: 'not-reproducible',
         items: [],
-        explanation: `Skillnaden ${formatNumber(difference)} förklaras inte av blanketterna.`,
+        explanation: notReproducible(f, difference, scope, currency),
       })
     }
   }

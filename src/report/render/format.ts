@@ -74,5 +74,5 @@ export const STATUS_TEXT = {
   explained: 'Förklarad',
   'no-data': 'Underlag saknas',
   unmatched: 'Ej matchad',
-  unexplained: 'Ej förklarad',
+  'not-reproducible': 'Går inte att återskapa',
 } as const
