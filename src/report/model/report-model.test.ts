@@ -70,6 +70,39 @@ describe('buildReportModel', () => {
     assert.ok(paid && ['rounding', 'equal'].includes(paid.status), paid?.status)
   })
 
+  it('still tells what to check when no cause or set of forms reaches the printed figure', () => {
+    const miljo = model.units.find((u) => u.unit === 'Miljönämnden')
+    const base = { year: 2025, approximate: false, line: 1, text: '' } as const
+    const m = buildReportModel({
+      ...input,
+      printed: [
+        {
+          ...base,
+          kind: 'paid',
+          subjectKind: 'unit',
+          subject: 'Miljönämnden',
+          value: (miljo?.paid.amountMinor ?? 0) / 100 - 7,
+          currency: 'SEK',
+        },
+        {
+          ...base,
+          kind: 'projects',
+          subjectKind: 'total',
+          subject: 'Exempelstad',
+          value: 40,
+          currency: null,
+        },
+      ],
+    })
+    const [paid, count] = m.reconciliation
+    assert.equal(paid?.status, 'not-reproducible')
+    assert.match(paid?.explanation.replace(/\s/g, ' ') ?? '', /7 kr lägre/)
+    assert.match(paid?.explanation ?? '', new RegExp(`Summerade blanketter \\(${miljo?.participations},`))
+    assert.match(paid?.explanation ?? '', /skrivfel/)
+    assert.equal(count?.status, 'not-reproducible')
+    assert.match(count?.explanation ?? '', /Räknade projekt \(14\): .* och 2 till\./)
+  })
+
   it('derives the rounding of a printed amount from its last significant digit', () => {
     assert.equal(roundingTolerance(55_700_000, true), 50_000)
     assert.equal(roundingTolerance(890_000, true), 5_000)
