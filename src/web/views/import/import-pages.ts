@@ -37,7 +37,7 @@ export function uploadPage(model: UploadPageModel): Html {
   return layout({
     title: 'Importera dokument',
     main: html`<h1>Importera dokument</h1>
-${model.summary ? html`<p class="notice" role="status">${model.summary}</p>` : null}
+${model.summary ? html`<div class="notice" role="status"><p>${model.summary}</p><p><a href="/">Till projektlistan</a> · <a href="/dataproblem${model.tenantQuery}">Dataproblem att granska</a> · <a href="/granskning${model.tenantQuery}">Möjliga dubbletter</a></p></div>` : null}
 ${model.error ? html`<div class="error-summary" role="alert"><h2>Dokumentet kunde inte läsas</h2><p>${model.error}</p></div>` : null}
 <p>Ladda upp en årsrapport, en webbsida, en PDF eller ett Word-dokument. Projekten i dokumentet visas bredvid texten de kommer från, så att du kan rätta dem innan de sparas. Inget sparas förrän du godkänner.</p>
 <form method="post" action="/import${model.tenantQuery}" enctype="multipart/form-data">
@@ -83,13 +83,18 @@ function input(i: number, f: EditableField, value: string, errors: readonly Fiel
 
 function recordBlock(model: ReviewPageModel, r: ProjectRecord, i: number): Html {
   const values = model.values[i] ?? {}
-  const currency = (m: { currency: string } | null) => (m ? ` (${m.currency})` : '')
+  const currencies = [
+    ['budget', r.totalBudget],
+    ['EU-bidrag', r.euContribution],
+    ['utbetalt', r.paidInYear],
+  ].flatMap(([label, m]) => (m && typeof m === 'object' ? [`${label} ${m.currency}`] : []))
   return html`<fieldset class="import-record" id="r${i}">
 <legend>Projekt ${i + 1}: ${r.name}</legend>
 <p>Källa: <a href="#L${r.source.line}">rad ${r.source.line}</a>${r.source.page === null ? null : html`, sida ${r.source.page}`}</p>
 <label for="${fieldId(i, 'include')}"><input type="checkbox" id="${fieldId(i, 'include')}" name="${fieldName(i, 'include')}" value="1"${model.included[i] ? html` checked` : null}> Ta med projektet i importen</label>
 ${EDITABLE.map((f) => input(i, f, (values as Record<string, string>)[f] ?? '', model.errors))}
-<p>Valutor: budget${currency(r.totalBudget)}, EU-bidrag${currency(r.euContribution)}, utbetalt${currency(r.paidInYear)}${r.programmeRaw ? html`. Program enligt källan: ${r.programmeRaw}` : null}</p>
+${currencies.length > 0 ? html`<p>Valuta: ${currencies.join(', ')}</p>` : null}
+${r.programmeRaw ? html`<p>Program enligt källan: ${r.programmeRaw}</p>` : null}
 ${r.partners.length > 0 ? html`<p>Partner:</p><ul>${r.partners.map((p) => html`<li>${p.name}${p.country ? ` (${p.country})` : ''}</li>`)}</ul>` : html`<p>Inga partner angivna.</p>`}
 ${r.issues.length > 0 ? html`<p>Att kontrollera:</p><ul>${r.issues.map((x) => html`<li>${x}</li>`)}</ul>` : null}
 </fieldset>`
