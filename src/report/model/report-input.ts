@@ -1,25 +1,11 @@
+import type { PrintedFigure } from '../../import/parse/annual-report/summary.js'
 import type { StoredMoney } from '../../registry/money.js'
 
-/** What a printed figure counts or sums (as the annual-report reader names it). */
-export type PrintedKind = 'projects' | 'committees' | 'paid'
-
-/** What a printed figure is about. */
-export type PrintedSubject = 'total' | 'unit' | 'programme' | 'goal'
-
-/** A figure printed in an imported report, kept so the computed report can be checked against it. */
-export interface PrintedFigureInput {
-  readonly kind: PrintedKind
-  readonly subjectKind: PrintedSubject
-  readonly subject: string
-  /** the year the figure speaks of; null when the text does not say */
-  readonly year: number | null
-  /** a count, or an amount in whole currency units */
-  readonly value: number
-  readonly currency: string | null
-  readonly approximate: boolean
-  readonly line: number
-  readonly text: string
-}
+/**
+ * A figure printed in an imported report, kept so the computed report can be checked against it:
+ * exactly what the annual-report reader gives.
+ */
+export type PrintedFigureInput = PrintedFigure
 
 /** A unit's answer to one of part 1's questions (printed in an imported report, or given in a round). */
 export interface NarrativeInput {
