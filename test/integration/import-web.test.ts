@@ -177,6 +177,16 @@ for (const dialect of DIALECTS) {
       assert.equal($r('#r0-start').attr('value'), '23 mars', 'the posted value is kept')
       assert.equal((await listProjects(db, scope)).length, 0)
 
+      // A well-formed but altered copy of the document (other source lines) is not what was uploaded.
+      const signed = form.get('pending') ?? ''
+      const forged = new URLSearchParams(form)
+      forged.set('pending', signed.replace('002_b20c6c70555887fc.txt', 'forged.txt'))
+      assert.notEqual(forged.get('pending'), signed)
+      const forgedAnswer = await send(forged)
+      assert.equal(forgedAnswer.statusCode, 400)
+      assert.match(forgedAnswer.body, /Ladda upp dokumentet igen/)
+      assert.equal((await listProjects(db, scope)).length, 0)
+
       const good = new URLSearchParams(form)
       good.set('r0.name', 'Rättat projektnamn')
       const accepted = await send(good)

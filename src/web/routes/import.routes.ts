@@ -1,6 +1,6 @@
 import formbody from '@fastify/formbody'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { Compile } from 'typebox/compile'
 import { documentFromBytes } from '../../import/extract/read-document.js'
 import { importDocument } from '../../import/import-document.js'
@@ -16,6 +16,7 @@ import {
   type FieldError,
   fieldName,
   initialValues,
+  type PendingImport,
   pendingOf,
   postedValues,
   readPending,
@@ -172,7 +173,7 @@ export const importRoutes: FastifyPluginAsyncTypebox<ImportRoutesOptions> = asyn
         reviewPage({
           csrfToken: request.csrfToken(reply),
           tenantQuery: tenantQuery(request),
-          pending: pendingOf(document, records),
+          ...signedPending(app, pendingOf(document, records)),
           values: records.map(initialValues),
           included: records.map(() => true),
           errors: [],
@@ -186,7 +187,8 @@ export const importRoutes: FastifyPluginAsyncTypebox<ImportRoutesOptions> = asyn
     { schema: acceptSchema, config: COORDINATOR, bodyLimit: formLimit },
     async (request, reply) => {
       const body = request.body as Readonly<Record<string, unknown>>
-      const pending = readPending(request.body.pending)
+      const unsigned = app.unsignCookie(request.body.pending)
+      const pending = unsigned.valid && unsigned.value !== null ? readPending(unsigned.value) : undefined
       if (!pending) {
         return sendPage(
           reply.code(400),
@@ -213,7 +215,7 @@ export const importRoutes: FastifyPluginAsyncTypebox<ImportRoutesOptions> = asyn
         const model: ReviewPageModel = {
           csrfToken: request.csrfToken(reply),
           tenantQuery: tenantQuery(request),
-          pending,
+          ...signedPending(app, pending),
           values,
           included,
           errors: shown,
@@ -247,4 +249,13 @@ export const importRoutes: FastifyPluginAsyncTypebox<ImportRoutesOptions> = asyn
       )
     },
   )
+}
+
+// Signed with the server's cookie secret: the document's lines and hash travel through the browser,
+// and provenance must cite what was really uploaded.
+function signedPending(
+  app: FastifyInstance,
+  pending: PendingImport,
+): Pick<ReviewPageModel, 'pending' | 'pendingField'> {
+  return { pending, pendingField: app.signCookie(JSON.stringify(pending)) }
 }

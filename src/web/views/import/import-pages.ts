@@ -54,6 +54,8 @@ export interface ReviewPageModel {
   readonly csrfToken: string
   readonly tenantQuery: string
   readonly pending: PendingImport
+  /** the hidden field's value: `pending` serialised and signed, so a changed copy is refused */
+  readonly pendingField: string
   /** the form values per record (as extracted, or as the coordinator last posted them) */
   readonly values: readonly Readonly<Record<EditableField, string>>[]
   readonly included: readonly boolean[]
@@ -127,7 +129,7 @@ ${summary}
 <p>${model.pending.records.length} projekt hittades i dokumentet (${doc.lines.length} rader). Rätta det som blev fel och godkänn; de markerade raderna i källtexten är varifrån varje projekt kommer.</p>
 <form method="post" action="/import/accept${model.tenantQuery}">
 <input type="hidden" name="_csrf" value="${model.csrfToken}">
-<input type="hidden" name="pending" value="${JSON.stringify(model.pending)}">
+<input type="hidden" name="pending" value="${model.pendingField}">
 <div class="import-review">
 <section aria-labelledby="records-heading"><h2 id="records-heading">Projekt</h2>
 ${model.pending.records.length === 0 ? html`<p>Inga projekt hittades i dokumentet.</p>` : null}
