@@ -59,6 +59,14 @@ ${model.projects.map(row)}
   return layout({
     title: 'Projekt',
     main: html`<h1>Projekt</h1>
+<nav aria-label="Arbetsytor"><ul>
+<li><a href="/import">Importera dokument</a></li>
+<li><a href="/granskning">Granska dubbletter</a></li>
+<li><a href="/dataproblem">Dataproblem</a></li>
+<li><a href="/rapport">Årlig redovisning</a></li>
+<li><a href="/katalog">Den publika katalogen</a></li>
+<li><a href="/logout">Logga ut</a></li>
+</ul></nav>
 <p>EU-finansierade och internationella projekt i registret. <span lang="en">EU-funded and international projects in the registry.</span></p>
 ${anyDemo ? html`<p class="notice"><strong>Demo:</strong> projekt märkta ”Demo” är påhittade exempel som visar hur registret fungerar, inte verkliga projekt.</p>` : null}
 ${list}`,
