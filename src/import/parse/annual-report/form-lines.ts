@@ -41,8 +41,20 @@ export function isPageFurniture(text: string): boolean {
   )
 }
 
-/** Turns the document's lines into {@link FormLine}s, dropping page furniture. */
-export function toFormLines(doc: SourceDocument): FormLine[] {
+// Family recognition and the reader both walk the same document's form lines: build them once.
+const formLinesOf = new WeakMap<SourceDocument, readonly FormLine[]>()
+
+/** Turns the document's lines into {@link FormLine}s, dropping page furniture (built once per document). */
+export function toFormLines(doc: SourceDocument): readonly FormLine[] {
+  let lines = formLinesOf.get(doc)
+  if (!lines) {
+    lines = buildFormLines(doc)
+    formLinesOf.set(doc, lines)
+  }
+  return lines
+}
+
+function buildFormLines(doc: SourceDocument): FormLine[] {
   const out: FormLine[] = []
   let page: number | null = null
   for (const source of doc.lines) {
