@@ -16,7 +16,10 @@ import type { DataIssueKind, NewDataIssue } from '../registry/data-issue.js'
 import { raiseDataIssues } from '../registry/data-issue.service.js'
 import type { EntityKind, NewProvenance, StoredDocument } from '../registry/document.js'
 import { addProvenance, storeDocument } from '../registry/document.service.js'
+import type { ParticipantCount } from '../registry/event.js'
+import { createEvent } from '../registry/event.service.js'
 import { type StoredMoney, toStoredMoney } from '../registry/money.js'
+import { createNetwork, listNetworks } from '../registry/network.service.js'
 import type { Organisation } from '../registry/organisation.js'
 import {
   findOrCreateOrganisation,
@@ -40,6 +43,7 @@ import { nameKey } from '../registry/schema-helpers.js'
 import type { Scope } from '../registry/scope.js'
 import { type Db, inTransaction } from '../registry/tx.js'
 import { ValidationError } from '../shared/errors.js'
+import type { ListingEvent, ListingNetwork, ListingProjectEvents } from './parse/listing-page/index.js'
 import type { SourceDocument, SourceLine } from './source-document.js'
 
 /** One extracted document: its identity, its text (for line-level provenance) and its records. */
@@ -49,6 +53,10 @@ export interface ImportDocumentInput {
     readonly lines?: readonly SourceLine[]
   }
   readonly records: readonly ProjectRecord[]
+  /** events per project block (src/import/parse readDocumentExtras), paired with records by `source.line` */
+  readonly events?: readonly ListingProjectEvents[]
+  /** the tenant's networks the document names; one already kept under the same name is left alone */
+  readonly networks?: readonly ListingNetwork[]
 }
 
 /** What became of one document (expected failures are values, never exceptions). */
@@ -677,6 +685,8 @@ export async function importDocument(
       merged += result.merged ? 1 : 0
       issues += result.log.issues.length
     }
+    issues += await storeEvents(trx, ctx, input, projectIds)
+    await storeNetworks(trx, ctx, input.networks ?? [])
     return {
       status: 'imported',
       document,
@@ -686,4 +696,109 @@ export async function importDocument(
       issues,
     }
   })
+}
+
+/** Stores each event group on the project its block's record became; returns the issues raised. */
+async function storeEvents(
+  trx: Db,
+  ctx: StoreContext,
+  input: ImportDocumentInput,
+  projectIds: readonly number[],
+): Promise<number> {
+  const provenance: NewProvenance[] = []
+  const found: NewDataIssue[] = []
+  for (const group of input.events ?? []) {
+    const index = input.records.findIndex((r) => r.source.line === group.source.line)
+    const projectId = projectIds[index]
+    if (projectId === undefined) {
+      continue
+    }
+    // The record may already carry an event's issue ("event 3: …"); it was raised with the record's.
+    const raised = input.records[index]?.issues ?? []
+    for (const event of group.events) {
+      const messages = event.issues.filter((m) => !raised.some((r) => r.endsWith(m)))
+      const dates = eventDates(event, messages)
+      const stored = await createEvent(trx, ctx.scope, projectId, {
+        title: event.title,
+        place: event.place,
+        country: event.country,
+        ...dates,
+        participants: participantCounts(event),
+      })
+      const raw = input.document.lines?.find((l) => l.line === event.line)
+      provenance.push({
+        documentId: ctx.document.id,
+        entity: 'event',
+        entityId: stored.id,
+        field: null,
+        page: raw?.page ?? group.source.page,
+        lineStart: event.line,
+        lineEnd: event.line,
+        rawText: raw?.text ?? null,
+      })
+      for (const message of messages) {
+        found.push({
+          entity: 'project',
+          entityId: projectId,
+          kind: 'source',
+          message: `${event.title}: ${message}`,
+          field: null,
+        })
+      }
+    }
+  }
+  await addProvenance(trx, ctx.scope, provenance)
+  await raiseDataIssues(trx, ctx.scope, found)
+  return found.length
+}
+
+/** The event's dates when the registry accepts them; otherwise none, and an issue saying why. */
+function eventDates(event: ListingEvent, messages: string[]): { start: string | null; end: string | null } {
+  try {
+    checkPartialDate(event.start, 'start')
+    checkPartialDate(event.end, 'end')
+    checkPeriod(event.start, event.end, 'end')
+    return { start: event.start, end: event.end }
+  } catch (e) {
+    if (!(e instanceof ValidationError)) {
+      throw e
+    }
+    messages.push(`dates not stored: ${e.message}`)
+    return { start: null, end: null }
+  }
+}
+
+/** Counts per country; placeholders ("xx") are left out (the reader reports them), repeats summed. */
+function participantCounts(event: ListingEvent): ParticipantCount[] {
+  const byCountry = new Map<string, number>()
+  for (const p of event.participants) {
+    if (p.country !== null && p.count !== null) {
+      byCountry.set(p.country, (byCountry.get(p.country) ?? 0) + p.count)
+    }
+  }
+  return [...byCountry].map(([country, count]) => ({ country, count }))
+}
+
+/** Creates the tenant's networks it does not have under that name yet. */
+async function storeNetworks(trx: Db, ctx: StoreContext, networks: readonly ListingNetwork[]): Promise<void> {
+  const known = new Set((await listNetworks(trx, ctx.scope)).map((n) => nameKey(n.name)))
+  const provenance: NewProvenance[] = []
+  for (const n of networks) {
+    if (n.name.trim() === '' || known.has(nameKey(n.name))) {
+      continue
+    }
+    known.add(nameKey(n.name))
+    const network = await createNetwork(trx, ctx.scope, { name: n.name, since: n.since, summary: n.summary })
+    provenance.push({
+      documentId: ctx.document.id,
+      entity: 'network',
+      entityId: network.id,
+      field: null,
+      page: n.source.page,
+      lineStart: n.source.line,
+      lineEnd: n.source.line,
+      rawText: n.name,
+    })
+  }
+  await addProvenance(trx, ctx.scope, provenance)
 }

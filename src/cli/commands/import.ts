@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../../db/database.js'
 import { type ExtractOutcome, extractRecords } from '../../import/extract-records.js'
 import { type ImportDocumentOutcome, importDocument } from '../../import/import-document.js'
+import { readDocumentExtras } from '../../import/parse/parse-document.js'
 import { ensureTenant } from '../../registry/organisation.service.js'
 import { scopeOf } from '../../registry/scope.js'
 import { keepPrintedSummary } from '../../report/report.service.js'
@@ -94,6 +95,8 @@ async function importOne(
   const result = await importDocument(db, scopeOf(tenant.id, 'cli'), {
     document: outcome.document,
     records: outcome.records,
+    // events per project and the tenant's networks, which listing pages report beside their projects
+    ...readDocumentExtras(outcome.document),
   })
   if (result.status === 'rejected') {
     return { status: 'failed', file: outcome.file, reason: `not stored: ${result.issues.join('; ')}` }

@@ -9,7 +9,14 @@ import { parseMoney } from './fields/money.js'
 import { parsePartner, parsePartnerList } from './fields/partners.js'
 import { parseRole } from './fields/roles.js'
 import { parseUrl } from './fields/urls.js'
-import { looksLikeListingPage, readListingPage } from './listing-page/index.js'
+import {
+  type ListingNetwork,
+  type ListingProjectEvents,
+  looksLikeListingPage,
+  readListingEvents,
+  readListingNetworks,
+  readListingPage,
+} from './listing-page/index.js'
 import { looksLikePublication, readPublication } from './publication/index.js'
 
 /** The document families the importer knows, and the general reader for anything else. */
@@ -48,6 +55,23 @@ export function parseDocument(doc: SourceDocument): ProjectRecord[] {
     case 'general':
       return readLabelValues(doc)
   }
+}
+
+/** What a document reports besides its project records: events per project and the body's networks. */
+export interface DocumentExtras {
+  /** pair with the records by `source.line` (both come from the same project blocks) */
+  readonly events: ListingProjectEvents[]
+  readonly networks: ListingNetwork[]
+}
+
+/**
+ * The parse stage's by-products (pure): a listing page's events and networks; none for other families.
+ */
+export function readDocumentExtras(doc: SourceDocument): DocumentExtras {
+  if (recogniseFamily(doc) !== 'listing-page') {
+    return { events: [], networks: [] }
+  }
+  return { events: readListingEvents(doc), networks: readListingNetworks(doc) }
 }
 
 type Field =

@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { Compile } from 'typebox/compile'
 import { documentFromBytes } from '../../import/extract/read-document.js'
 import { importDocument } from '../../import/import-document.js'
-import { parseDocument } from '../../import/parse/parse-document.js'
+import { parseDocument, readDocumentExtras } from '../../import/parse/parse-document.js'
 import type { SourceDocument } from '../../import/source-document.js'
 import { ProjectRecord } from '../../registry/project-record.js'
 import { keepPrintedSummary } from '../../report/report.service.js'
@@ -229,7 +229,11 @@ export const importRoutes: FastifyPluginAsyncTypebox<ImportRoutesOptions> = asyn
         return again(400, [{ id: 'r0-include', message: 'Välj minst ett projekt att importera.' }])
       }
       const scope = requestScope(request)
-      const outcome = await importDocument(app.db, scope, { document: pending.document, records })
+      const outcome = await importDocument(app.db, scope, {
+        document: pending.document,
+        records,
+        ...readDocumentExtras(pending.document),
+      })
       if (outcome.status === 'rejected') {
         return again(
           400,
