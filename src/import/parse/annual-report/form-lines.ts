@@ -20,12 +20,12 @@ export interface FormLine {
   readonly source: SourceLine
 }
 
-/** Hard and thin spaces, which PDFs put inside amounts. */
-const ODD_SPACES = /[\u00A0\u2007\u2009\u202F\u200A]/g
-
-/** Collapses white space (but not the cell separator) and trims. */
+/**
+ * Collapses white space and trims. JavaScript's `\s` already covers the hard and thin spaces
+ * (U+00A0, U+2007, U+2009, U+202F) that PDFs put inside amounts.
+ */
 export function squash(text: string): string {
-  return text.replace(ODD_SPACES, ' ').replace(/\s+/g, ' ').trim()
+  return text.replace(/\s+/g, ' ').trim()
 }
 
 /**
@@ -63,7 +63,8 @@ function buildFormLines(doc: SourceDocument): FormLine[] {
     const newPage = (source.page !== null && source.page !== page) || /^[ \f]\S/.test(raw)
     page = source.page
     const tab = raw.indexOf('\t')
-    if (isPageFurniture(squash(raw))) {
+    const whole = squash(raw)
+    if (isPageFurniture(whole)) {
       continue
     }
     if (tab >= 0) {
@@ -72,8 +73,7 @@ function buildFormLines(doc: SourceDocument): FormLine[] {
       out.push({ text: squash(`${left} ${right}`), tabbed: true, left, right, newPage, source })
       continue
     }
-    const text = squash(raw)
-    out.push({ text, tabbed: false, left: text, right: '', newPage, source })
+    out.push({ text: whole, tabbed: false, left: whole, right: '', newPage, source })
   }
   return out
 }
