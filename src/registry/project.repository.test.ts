@@ -1,38 +1,11 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import {
-  DummyDriver,
-  Kysely,
-  PostgresAdapter,
-  PostgresIntrospector,
-  PostgresQueryCompiler,
-  SqliteAdapter,
-  SqliteIntrospector,
-  SqliteQueryCompiler,
-} from 'kysely'
-import type { Database } from '../db/database.js'
+import { SQL_COMPILERS } from '../db/pinned-sql.js'
 import { projectListQuery } from './project.repository.js'
 
 // The search query's SQL, pinned per dialect (house style rule 20): a change to it shows in review.
 
-const compilers = {
-  sqlite: new Kysely<Database>({
-    dialect: {
-      createAdapter: () => new SqliteAdapter(),
-      createDriver: () => new DummyDriver(),
-      createIntrospector: (db) => new SqliteIntrospector(db),
-      createQueryCompiler: () => new SqliteQueryCompiler(),
-    },
-  }),
-  postgres: new Kysely<Database>({
-    dialect: {
-      createAdapter: () => new PostgresAdapter(),
-      createDriver: () => new DummyDriver(),
-      createIntrospector: (db) => new PostgresIntrospector(db),
-      createQueryCompiler: () => new PostgresQueryCompiler(),
-    },
-  }),
-}
+const compilers = SQL_COMPILERS
 
 const select =
   'select "project".*, "programme"."canonical" as "programme_canonical" from "project" ' +

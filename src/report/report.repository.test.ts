@@ -1,38 +1,11 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import {
-  DummyDriver,
-  Kysely,
-  PostgresAdapter,
-  PostgresIntrospector,
-  PostgresQueryCompiler,
-  SqliteAdapter,
-  SqliteIntrospector,
-  SqliteQueryCompiler,
-} from 'kysely'
-import type { Database } from '../db/database.js'
+import { SQL_COMPILERS } from '../db/pinned-sql.js'
 import { unitParticipationsQuery } from './report.repository.js'
 
 // The report aggregates' source query, pinned per dialect: a change to it shows in review.
 
-const compilers = {
-  sqlite: new Kysely<Database>({
-    dialect: {
-      createAdapter: () => new SqliteAdapter(),
-      createDriver: () => new DummyDriver(),
-      createIntrospector: (db) => new SqliteIntrospector(db),
-      createQueryCompiler: () => new SqliteQueryCompiler(),
-    },
-  }),
-  postgres: new Kysely<Database>({
-    dialect: {
-      createAdapter: () => new PostgresAdapter(),
-      createDriver: () => new DummyDriver(),
-      createIntrospector: (db) => new PostgresIntrospector(db),
-      createQueryCompiler: () => new PostgresQueryCompiler(),
-    },
-  }),
-}
+const compilers = SQL_COMPILERS
 
 const SQL =
   'select "pa"."id" as "participation_id", "pa"."project_id", "u"."id" as "unit_id", "u"."name" as "unit_name", ' +
