@@ -2,14 +2,13 @@ import type { Dialect } from '../config/config.js'
 import { type Db, inTransaction } from '../registry/tx.js'
 import {
   claimDirty,
-  hasDirty,
+  dirtyCount,
   type IndexEntry,
   indexSources,
   markDirty,
   PUBLIC_VALUE,
-  removeEntries,
+  replaceEntries,
   VISIBILITY_FACET,
-  writeEntries,
 } from './catalogue.repository.js'
 import { facetValues } from './facets.js'
 import { indexStems, indexWords, sortKey } from './text.js'
@@ -17,6 +16,11 @@ import { isPublic } from './visibility.js'
 
 /** Projects indexed per transaction: big enough to amortise, small enough to keep locks short. */
 const BATCH = 200
+/**
+ * Per transaction when many wait (a bulk import, a migration, a first start on a loaded registry):
+ * fewer, larger statements and count updates; a search waits for the build either way.
+ */
+const BULK_BATCH = 5_000
 
 /**
  * Brings the search index up to date with every write committed so far. Writes to projects,
@@ -28,9 +32,13 @@ const BATCH = 200
  */
 export async function refreshCatalogue(db: Db, dialect: Dialect): Promise<number> {
   let done = 0
-  while (await hasDirty(db)) {
+  for (;;) {
+    const waiting = await dirtyCount(db, BULK_BATCH)
+    if (waiting === 0) {
+      break
+    }
     const n = await inTransaction(db, async (trx) => {
-      const ids = await claimDirty(trx, dialect, BATCH)
+      const ids = await claimDirty(trx, dialect, waiting >= BULK_BATCH ? BULK_BATCH : BATCH)
       await reindex(trx, dialect, ids)
       return ids.length
     })
@@ -50,7 +58,6 @@ export async function rebuildCatalogue(db: Db, dialect: Dialect): Promise<number
 }
 
 async function reindex(trx: Db, dialect: Dialect, ids: readonly number[]): Promise<void> {
-  await removeEntries(trx, dialect, ids)
   const entries: IndexEntry[] = []
   for (const p of await indexSources(trx, ids)) {
     // Drafts are indexed too (their tenant searches them through the API), marked not public.
@@ -79,5 +86,5 @@ async function reindex(trx: Db, dialect: Dialect, ids: readonly number[]): Promi
       public: visible,
     })
   }
-  await writeEntries(trx, dialect, entries)
+  await replaceEntries(trx, dialect, ids, entries)
 }

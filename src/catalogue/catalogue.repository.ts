@@ -1,21 +1,30 @@
-import { type AliasableExpression, type Expression, type Kysely, type SqlBool, sql } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import type { Dialect } from '../config/config.js'
 import type { Database } from '../db/database.js'
 import { type CatalogueDatabase, type CatalogueDocTable, catalogueDb } from './catalogue.table.js'
-import { ALL_FACET, type FacetKey, HIDDEN_FACETS, type IndexSource } from './facets.js'
-import { fts5Match } from './text.js'
+import {
+  ALL_FACET,
+  FACETS,
+  type FacetKey,
+  type FacetPair,
+  forEachPacked,
+  type IndexSource,
+  packFacets,
+  packPair,
+} from './facets.js'
+import { fts5Match, ftsTag } from './text.js'
 
 /** One project's index entry as the indexer computed it. */
 export interface IndexEntry {
-  readonly doc: CatalogueDocTable
+  readonly doc: Omit<CatalogueDocTable, 'visible' | 'facets'>
   /** the stems of doc.words (SQLite's FTS5 input) */
   readonly stems: string
-  readonly facets: ReadonlyArray<{ readonly facet: string; readonly value: string }>
-  /** shown to the public: its postings count in catalogue_facet_count */
+  readonly facets: readonly FacetPair[]
+  /** shown to the public: counted in catalogue_facet_count */
   readonly public: boolean
 }
 
-/** The posting that marks a project public; drafts are indexed too, for their tenant's own searches. */
+/** The facet value that marks a project public; drafts are indexed too, for their tenant's own searches. */
 export const VISIBILITY_FACET = 'visibility'
 export const PUBLIC_VALUE = 'public'
 
@@ -40,19 +49,22 @@ export async function claimDirty(trx: Kysely<Database>, dialect: Dialect, limit:
     .execute()
   const ids = rows.map((r) => r.project_id)
   if (ids.length > 0) {
-    await db.deleteFrom('catalogue_dirty').where('project_id', 'in', ids).execute()
+    await db
+      .deleteFrom('catalogue_dirty')
+      .where('project_id', '>=', ids[0] ?? 0)
+      .where('project_id', '<=', ids[ids.length - 1] ?? 0)
+      .execute()
   }
   return ids
 }
 
-/** True when some project's index entry is out of date (one indexed probe). */
-export async function hasDirty(db: Kysely<Database>): Promise<boolean> {
+/** How many projects wait for their index entry (at most `upTo`, so it stays cheap). */
+export async function dirtyCount(db: Kysely<Database>, upTo: number): Promise<number> {
   const row = await catalogueDb(db)
-    .selectFrom('catalogue_dirty')
-    .select('project_id')
-    .limit(1)
+    .selectFrom((eb) => eb.selectFrom('catalogue_dirty').select('project_id').limit(upTo).as('q'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirst()
-  return row !== undefined
+  return Number(row?.n ?? 0)
 }
 
 /** Marks projects for reindexing (all of them when `ids` is omitted). */
@@ -67,103 +79,110 @@ export async function markDirty(db: Kysely<Database>, ids?: readonly number[]): 
     .execute()
 }
 
-/** Removes the index entries of projects (their postings' counts go down with them). */
-export async function removeEntries(
+/** Facets whose values the catalogue shows and counts (not the hidden ones, not visibility). */
+const COUNTED: ReadonlySet<string> = new Set<string>(FACETS)
+
+/** Adds `by` to the counts of every shown facet value of a packed facets text, and to `_all`. */
+function countInto(counts: Map<string, number>, packed: string, by: number): void {
+  counts.set(ALL_KEY, (counts.get(ALL_KEY) ?? 0) + by)
+  forEachPacked(packed, (facet, value) => {
+    if (COUNTED.has(facet)) {
+      const key = packPair(facet, value)
+      counts.set(key, (counts.get(key) ?? 0) + by)
+    }
+  })
+}
+const ALL_KEY = packPair(ALL_FACET, '*')
+
+/**
+ * Replaces the index entries of `ids` (deleted projects have no entry in `entries`) and keeps
+ * catalogue_facet_count in step, inside the caller's transaction.
+ */
+export async function replaceEntries(
   trx: Kysely<Database>,
   dialect: Dialect,
   ids: readonly number[],
+  entries: readonly IndexEntry[],
 ): Promise<void> {
   if (ids.length === 0) {
     return
   }
   const db = catalogueDb(trx)
-  // Only public projects' postings are in the precomputed counts.
-  const old = await db
-    .selectFrom('catalogue_facet')
-    .select(['facet', 'value', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('project_id', 'in', (eb) =>
-      eb
-        .selectFrom('catalogue_facet as v')
-        .select('v.project_id')
-        .where('v.facet', '=', VISIBILITY_FACET)
-        .where('v.value', '=', PUBLIC_VALUE)
-        .where('v.project_id', 'in', [...ids]),
-    )
-    .groupBy(['facet', 'value'])
-    .execute()
-  for (const o of old) {
-    await db
-      .updateTable('catalogue_facet_count')
-      .set((eb) => ({ n: eb('n', '-', Number(o.n)) }))
-      .where('facet', '=', o.facet)
-      .where('value', '=', o.value)
+  const deltas = new Map<string, number>()
+  for (const chunk of chunks(ids, CHUNK)) {
+    const old = await db
+      .selectFrom('catalogue_doc')
+      .select(['project_id', 'visible', 'facets'])
+      .where('project_id', 'in', chunk)
       .execute()
+    for (const o of old) {
+      if (o.visible === 1) {
+        countInto(deltas, o.facets, -1)
+      }
+    }
+    if (old.length > 0) {
+      const present = old.map((o) => o.project_id)
+      await db.deleteFrom('catalogue_doc').where('project_id', 'in', present).execute()
+      if (dialect === 'sqlite') {
+        await db.deleteFrom('catalogue_fts').where('rowid', 'in', present).execute()
+      }
+    }
   }
-  await db.deleteFrom('catalogue_facet_count').where('n', '<=', 0).execute()
-  await db
-    .deleteFrom('catalogue_facet')
-    .where('project_id', 'in', [...ids])
-    .execute()
-  await db
-    .deleteFrom('catalogue_doc')
-    .where('project_id', 'in', [...ids])
-    .execute()
+  const docs = entries.map((e) => {
+    const facets = packFacets(e.facets)
+    if (e.public) {
+      countInto(deltas, facets, 1)
+    }
+    // SQLite keeps the stems in FTS5 only; PostgreSQL's tsvector is generated from `words`.
+    return { ...e.doc, words: dialect === 'sqlite' ? '' : e.doc.words, visible: e.public ? 1 : 0, facets }
+  })
+  for (const chunk of chunks(docs, CHUNK)) {
+    await db.insertInto('catalogue_doc').values(chunk).execute()
+  }
   if (dialect === 'sqlite') {
-    await db
-      .deleteFrom('catalogue_fts')
-      .where('rowid', 'in', [...ids])
-      .execute()
+    const rows = entries.map((e) => ({
+      rowid: e.doc.project_id,
+      stems: e.stems,
+      tags: e.facets.map((f) => ftsTag(packPair(f.facet, f.value))).join(' '),
+    }))
+    for (const chunk of chunks(rows, CHUNK)) {
+      await db.insertInto('catalogue_fts').values(chunk).execute()
+    }
   }
+  await applyCounts(db, deltas)
 }
 
-/** Writes index entries (after removeEntries for the same ids). */
-export async function writeEntries(
-  trx: Kysely<Database>,
-  dialect: Dialect,
-  entries: readonly IndexEntry[],
-): Promise<void> {
-  if (entries.length === 0) {
-    return
+/** Rows per multi-row statement: under SQLite's bound-parameter limit for the widest table. */
+const CHUNK = 500
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = []
+  for (let i = 0; i < items.length; i += size) {
+    out.push(items.slice(i, i + size))
   }
-  const db = catalogueDb(trx)
-  await db
-    .insertInto('catalogue_doc')
-    .values(entries.map((e) => e.doc))
-    .execute()
-  if (dialect === 'sqlite') {
-    await db
-      .insertInto('catalogue_fts')
-      .values(entries.map((e) => ({ rowid: e.doc.project_id, stems: e.stems })))
-      .execute()
+  return out
+}
+
+async function applyCounts(db: Cdb, deltas: Map<string, number>): Promise<void> {
+  const rows: Array<{ facet: string; value: string; n: number }> = []
+  for (const [key, n] of deltas) {
+    if (n !== 0) {
+      forEachPacked(key, (facet, value) => rows.push({ facet, value, n }))
+    }
   }
-  const postings = entries.flatMap((e) =>
-    e.facets.map((f) => ({ facet: f.facet, value: f.value, project_id: e.doc.project_id })),
-  )
-  // Chunks keep each statement under SQLite's bound-parameter limit.
-  for (let i = 0; i < postings.length; i += 300) {
-    await db
-      .insertInto('catalogue_facet')
-      .values(postings.slice(i, i + 300))
-      .execute()
-  }
-  const counts = new Map<string, { facet: string; value: string; n: number }>()
-  for (const p of entries.filter((e) => e.public).flatMap((e) => e.facets)) {
-    const key = `${p.facet}\u0000${p.value}`
-    const c = counts.get(key) ?? { facet: p.facet, value: p.value, n: 0 }
-    c.n++
-    counts.set(key, c)
-  }
-  const rows = [...counts.values()]
-  for (let i = 0; i < rows.length; i += 300) {
+  for (const chunk of chunks(rows, CHUNK)) {
     await db
       .insertInto('catalogue_facet_count')
-      .values(rows.slice(i, i + 300))
+      .values(chunk)
       .onConflict((oc) =>
         oc
           .columns(['facet', 'value'])
           .doUpdateSet((eb) => ({ n: eb('catalogue_facet_count.n', '+', eb.ref('excluded.n')) })),
       )
       .execute()
+  }
+  if (rows.some((r) => r.n < 0)) {
+    await db.deleteFrom('catalogue_facet_count').where('n', '<=', 0).execute()
   }
 }
 
@@ -196,82 +215,68 @@ type Cdb = Kysely<CatalogueDatabase>
 /** What a match set needs; with `after`, ids above it in ascending order (an export's cursor). */
 type MatchSpec = Pick<SearchSpec, 'groups' | 'filters' | 'bound' | 'publicOnly'> & { readonly after?: number }
 
-/** The filters of a spec, with the public-only rule as one more posting to require. */
-function allFilters(
-  spec: Pick<SearchSpec, 'filters' | 'publicOnly'>,
-): ReadonlyArray<{ facet: string; values: readonly string[] }> {
-  return spec.publicOnly
-    ? [...spec.filters, { facet: VISIBILITY_FACET, values: [PUBLIC_VALUE] }]
-    : spec.filters
-}
-/** A row of the match set: project id and relevance (higher is better). */
+/** A row of the match set: the project, its relevance (higher is better), facets and sort keys. */
 interface MatchRow {
-  id: number
-  r: number
+  readonly id: number
+  readonly r: number
+  readonly facets: string
+  readonly name_key: string
+  readonly start_key: string | null
+  readonly end_key: string | null
+  readonly updated_at: string
 }
 
-function facetExists(db: Cdb, idRef: Expression<number>, facet: string, values: readonly string[]) {
-  return db
-    .selectFrom('catalogue_facet as cf')
-    .select(sql.lit(1).as('one'))
-    .where('cf.facet', '=', facet)
-    .where('cf.value', 'in', [...values])
-    .whereRef('cf.project_id', '=', idRef as never)
+/** The filters of a spec as packed pairs, one group per facet (OR within, AND across). */
+function filterPairs(spec: Pick<SearchSpec, 'filters' | 'publicOnly'>): string[][] {
+  const groups = spec.filters.map((f) => f.values.map((v) => packPair(f.facet, v)))
+  return spec.publicOnly ? [...groups, [packPair(VISIBILITY_FACET, PUBLIC_VALUE)]] : groups
 }
+
+const MATCH_COLUMNS = sql.raw('d.facets, d.name_key, d.start_key, d.end_key, d.updated_at')
 
 /**
- * The bounded match set as a subquery of (id, r): the `bound` newest projects (highest id) that match
- * every word group and every filter, with a relevance score `r` (higher is better).
+ * The bounded match set: the `bound` newest projects (highest id) that match every word group and
+ * every filter, with what ranking, sorting and counting need, in ONE query. SQLite intersects FTS5
+ * doclists (words in `stems`, filters in `tags`) walking rowids downwards and stops at the bound;
+ * PostgreSQL combines its GIN indexes over the tsvector and the tags array.
  */
-function matchSet(db: Cdb, dialect: Dialect, spec: MatchSpec): AliasableExpression<MatchRow> {
-  if (dialect === 'sqlite' && spec.groups.length > 0) {
-    let q = db
-      .selectFrom('catalogue_fts as f')
-      .select([sql<number>`f.rowid`.as('id'), sql<number>`-f.rank`.as('r')])
-      .where(sql<SqlBool>`f.stems match ${fts5Match(spec.groups)}`)
-    for (const f of allFilters(spec)) {
-      q = q.where((eb) => eb.exists(facetExists(db, sql<number>`f.rowid`, f.facet, f.values)))
-    }
-    if (spec.after !== undefined) {
-      q = q.where(sql<SqlBool>`f.rowid > ${spec.after}`)
-    }
-    return q.orderBy(sql`f.rowid`, spec.after === undefined ? 'desc' : 'asc').limit(spec.bound)
+async function matchRows(db: Cdb, dialect: Dialect, spec: MatchSpec): Promise<MatchRow[]> {
+  const pairs = filterPairs(spec)
+  const after = spec.after === undefined ? sql`` : sql`and d.project_id > ${spec.after}`
+  const direction = sql.raw(spec.after === undefined ? 'desc' : 'asc')
+  let rows: MatchRow[]
+  if (spec.groups.length === 0 && pairs.length === 0) {
+    rows = (
+      await sql<MatchRow>`select d.project_id as id, 0 as r, ${MATCH_COLUMNS} from catalogue_doc d
+        where 1 = 1 ${after} order by d.project_id ${direction} limit ${spec.bound}`.execute(db)
+    ).rows
+  } else if (dialect === 'sqlite') {
+    const match = fts5Match(
+      spec.groups,
+      pairs.map((g) => g.map(ftsTag)),
+    )
+    const rank = spec.groups.length > 0 ? sql`-bm25(catalogue_fts, 1.0, 0.0)` : sql`0`
+    const afterFts = spec.after === undefined ? sql`` : sql`and catalogue_fts.rowid > ${spec.after}`
+    rows = (
+      await sql<MatchRow>`select catalogue_fts.rowid as id, ${rank} as r, ${MATCH_COLUMNS}
+        from catalogue_fts join catalogue_doc d on d.project_id = catalogue_fts.rowid
+        where catalogue_fts match ${match} ${afterFts}
+        order by catalogue_fts.rowid ${direction} limit ${spec.bound}`.execute(db)
+    ).rows
+  } else {
+    const tsq = spec.groups.length > 0 ? tsQuery(spec.groups) : null
+    const conditions = [
+      ...(tsq ? [sql`d.tsv @@ ${tsq}`] : []),
+      ...pairs.map((g) => (g.length === 1 ? sql`d.tags @> ${g}::text[]` : sql`d.tags && ${g}::text[]`)),
+    ]
+    rows = (
+      await sql<MatchRow>`select d.project_id as id, ${tsq ? sql`ts_rank(d.tsv, ${tsq})` : sql`0`} as r,
+        ${MATCH_COLUMNS} from catalogue_doc d
+        where ${sql.join(conditions, sql` and `)} ${after}
+        order by d.project_id ${direction} limit ${spec.bound}`.execute(db)
+    ).rows
   }
-  const [first, ...rest] = spec.filters
-  if (spec.groups.length === 0 && first) {
-    // Filters only: walk the first filter's postings (its primary-key range) newest first and
-    // probe the others, instead of scanning every project.
-    let q = db
-      .selectFrom('catalogue_facet as p0')
-      .select(['p0.project_id as id', sql<number>`0`.as('r')])
-      .where('p0.facet', '=', first.facet)
-      .where('p0.value', 'in', [...first.values])
-    for (const f of allFilters({ filters: rest, publicOnly: spec.publicOnly })) {
-      q = q.where((eb) => eb.exists(facetExists(db, sql<number>`p0.project_id`, f.facet, f.values)))
-    }
-    if (spec.after !== undefined) {
-      q = q.where('p0.project_id', '>', spec.after)
-    }
-    // Several values of one facet can list a project twice.
-    return q
-      .groupBy('p0.project_id')
-      .orderBy('p0.project_id', spec.after === undefined ? 'desc' : 'asc')
-      .limit(spec.bound)
-  }
-  const tsq = spec.groups.length > 0 ? tsQuery(spec.groups) : null
-  let q = db
-    .selectFrom('catalogue_doc as d')
-    .select(['d.project_id as id', (tsq ? sql<number>`ts_rank(d.tsv, ${tsq})` : sql<number>`0`).as('r')])
-  if (tsq) {
-    q = q.where(sql<SqlBool>`d.tsv @@ ${tsq}`)
-  }
-  for (const f of allFilters(spec)) {
-    q = q.where((eb) => eb.exists(facetExists(db, sql<number>`d.project_id`, f.facet, f.values)))
-  }
-  if (spec.after !== undefined) {
-    q = q.where('d.project_id', '>', spec.after)
-  }
-  return q.orderBy('d.project_id', spec.after === undefined ? 'desc' : 'asc').limit(spec.bound)
+  return rows.map((r) => ({ ...r, id: Number(r.id), r: Number(r.r) }))
 }
 
 /** (plainto_tsquery(a1) || plainto_tsquery(a2)) && (…): every word a bound parameter, never syntax. */
@@ -297,18 +302,12 @@ export async function search(
 ): Promise<SearchHits> {
   const db = catalogueDb(dbIn)
   if (spec.publicOnly && spec.groups.length === 0 && spec.filters.length === 0) {
-    // Hidden facets (a posting per participant organisation) are never shown and grow with the
-    // catalogue: leave them out, so the landing page reads O(shown values) rows.
-    const counts = await db
-      .selectFrom('catalogue_facet_count')
-      .select(['facet', 'value', 'n'])
-      .where('facet', 'not in', [...HIDDEN_FACETS])
-      .execute()
-    const total = Number(counts.find((c) => c.facet === ALL_FACET)?.n ?? 0)
+    const counts = await catalogueCounts(dbIn)
+    const total = counts.find((c) => c.facet === ALL_FACET)?.n ?? 0
     const rows = await db
       .selectFrom('catalogue_doc as d')
       .select('d.project_id')
-      .where((eb) => eb.exists(facetExists(db, sql<number>`d.project_id`, VISIBILITY_FACET, [PUBLIC_VALUE])))
+      .where('d.visible', '=', 1)
       .orderBy(orderSql(spec.sort === 'relevance' ? 'name' : spec.sort, dialect))
       .limit(spec.limit)
       .offset(spec.offset)
@@ -317,63 +316,69 @@ export async function search(
       ids: rows.map((r) => r.project_id),
       total,
       exact: true,
-      facets: counts
-        .filter((c) => c.facet !== ALL_FACET && c.facet !== VISIBILITY_FACET)
-        .map((c) => ({ ...c, n: Number(c.n) })),
+      facets: counts.filter((c) => c.facet !== ALL_FACET),
     }
   }
-  // The match set is evaluated ONCE; its (at most `bound`) ids then drive the page and the counts.
-  const matches = await db
-    .selectFrom(matchSet(db, dialect, spec).as('m'))
-    .select(['m.id', 'm.r'])
-    .execute()
-  const total = matches.length
-  if (total === 0) {
-    return { ids: [], total, exact: true, facets: [] }
+  // The match set is read ONCE; its (at most `bound`) rows then give the page and the counts.
+  const matches = await matchRows(db, dialect, spec)
+  const counts = new Map<string, number>()
+  for (const m of matches) {
+    forEachPacked(m.facets, (facet, value) => {
+      if (COUNTED.has(facet)) {
+        const key = packPair(facet, value)
+        counts.set(key, (counts.get(key) ?? 0) + 1)
+      }
+    })
   }
-  const ids = matches.map((m) => Number(m.id))
-  let page: number[]
-  if (spec.sort === 'relevance' && spec.groups.length > 0) {
-    page = [...matches]
-      .sort((a, b) => Number(b.r) - Number(a.r) || Number(b.id) - Number(a.id))
-      .slice(spec.offset, spec.offset + spec.limit)
-      .map((m) => Number(m.id))
-  } else {
-    const rows = await db
-      .selectFrom('catalogue_doc as d')
-      .select('d.project_id')
-      .where('d.project_id', 'in', ids)
-      .orderBy(orderSql(spec.sort === 'relevance' ? 'name' : spec.sort, dialect))
-      .limit(spec.limit)
-      .offset(spec.offset)
-      .execute()
-    page = rows.map((r) => r.project_id)
+  const facets: SearchHits['facets'] = []
+  for (const [key, n] of counts) {
+    forEachPacked(key, (facet, value) => facets.push({ facet, value, n }))
   }
-  const facets = await db
-    .selectFrom('catalogue_facet as cf')
-    .select(['cf.facet', 'cf.value', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('cf.project_id', 'in', ids)
-    .where('cf.facet', 'not in', [ALL_FACET, VISIBILITY_FACET, ...HIDDEN_FACETS])
-    .groupBy(['cf.facet', 'cf.value'])
-    .execute()
+  const sort = spec.sort === 'relevance' && spec.groups.length === 0 ? 'name' : spec.sort
   return {
-    ids: page,
-    total,
-    exact: total < spec.bound,
-    facets: facets.map((f) => ({ facet: f.facet, value: f.value, n: Number(f.n) })),
+    ids: [...matches]
+      .sort(COMPARE[sort])
+      .slice(spec.offset, spec.offset + spec.limit)
+      .map((m) => m.id),
+    total: matches.length,
+    exact: matches.length < spec.bound,
+    facets,
   }
 }
 
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+/** Newest-first keys with missing ones last, ties by id (newest first), as orderSql sorts. */
+const descNullsLast =
+  (key: (m: MatchRow) => string | null) =>
+  (a: MatchRow, b: MatchRow): number => {
+    const x = key(a)
+    const y = key(b)
+    if (x !== y) {
+      return x === null ? 1 : y === null ? -1 : byText(y, x)
+    }
+    return b.id - a.id
+  }
+
+/** The orders of orderSql, in the application (a bounded match set is sorted here, not re-read). */
+const COMPARE: Readonly<Record<SearchSort, (a: MatchRow, b: MatchRow) => number>> = {
+  relevance: (a, b) => b.r - a.r || b.id - a.id,
+  name: (a, b) => byText(a.name_key, b.name_key) || a.id - b.id,
+  start: descNullsLast((m) => m.start_key),
+  end: descNullsLast((m) => m.end_key),
+  updated: descNullsLast((m) => m.updated_at),
+}
+
 /**
- * The ORDER BY of a sort over catalogue_doc `d`, ties broken by id so pages never overlap. Names
- * compare byte-wise (sortKey made them so): PostgreSQL's locale collations would reorder them.
+ * The ORDER BY of a sort over catalogue_doc `d`, ties broken by id so pages never overlap; each has
+ * an index over visible projects. Names compare byte-wise (sortKey made them so): PostgreSQL's locale
+ * collations would reorder them.
  */
 function orderSql(sort: Exclude<SearchSort, 'relevance'>, dialect: Dialect) {
   switch (sort) {
     case 'start':
-      return sql`d.start_key is null, d.start_key desc, d.project_id desc`
+      return sql`d.start_key desc nulls last, d.project_id desc`
     case 'end':
-      return sql`d.end_key is null, d.end_key desc, d.project_id desc`
+      return sql`d.end_key desc nulls last, d.project_id desc`
     case 'updated':
       return sql`d.updated_at desc, d.project_id desc`
     default:
@@ -394,13 +399,8 @@ export async function matchIdsAfter(
   after: number,
   limit: number,
 ): Promise<number[]> {
-  const db = catalogueDb(dbIn)
-  const rows = await db
-    .selectFrom(matchSet(db, dialect, { ...spec, bound: limit, after }).as('m'))
-    .select('m.id')
-    .orderBy('m.id')
-    .execute()
-  return rows.map((r) => Number(r.id))
+  const rows = await matchRows(catalogueDb(dbIn), dialect, { ...spec, bound: limit, after })
+  return rows.map((r) => r.id)
 }
 
 /** Public projects' EU contribution summed per programme family and currency (minor units). */
@@ -418,9 +418,7 @@ export async function euFundingByFamily(
       eb.fn.countAll<number>().as('projects'),
     ])
     .where('p.eu_contribution_minor', 'is not', null)
-    .where((eb) =>
-      eb.exists(facetExists(catalogueDb(dbIn), sql<number>`d.project_id`, VISIBILITY_FACET, [PUBLIC_VALUE])),
-    )
+    .where('d.visible', '=', 1)
     .groupBy(['g.family', 'p.eu_contribution_currency'])
     .execute()
   return rows.map((r) => ({
@@ -457,9 +455,7 @@ export async function indexedTenants(
     .select(['d.project_id', 'd.tenant_id'])
     .where('d.project_id', 'in', [...ids])
   if (publicOnly) {
-    q = q.where((eb) =>
-      eb.exists(facetExists(db, sql<number>`d.project_id`, VISIBILITY_FACET, [PUBLIC_VALUE])),
-    )
+    q = q.where('d.visible', '=', 1)
   }
   const rows = await q.execute()
   return new Map(rows.map((r) => [r.project_id, r.tenant_id]))
@@ -514,11 +510,23 @@ export async function indexSources(dbIn: Kysely<Database>, ids: readonly number[
       'u.name as unit',
     ])
     .where('x.project_id', 'in', [...ids])
-    // The tenants too: participations are indexed by (tenant_id, project_id), and on project_id
-    // alone SQLite scans every participation per batch (indexing grew with the catalogue's square).
+    // The tenants and the id range too: participations are indexed by (tenant_id, project_id); on
+    // project_id alone SQLite scans every participation per batch, and an id list alone makes it
+    // probe every (tenant, id) pair: one range per tenant instead.
     .where('x.tenant_id', 'in', [...new Set(projects.map((p) => p.tenant_id))])
+    .where('x.project_id', '>=', Math.min(...projects.map((p) => p.id)))
+    .where('x.project_id', '<=', Math.max(...projects.map((p) => p.id)))
     .orderBy('x.id')
     .execute()
+  const byProject = new Map<number, typeof parts>()
+  for (const x of parts) {
+    const list = byProject.get(x.project_id)
+    if (list) {
+      list.push(x)
+    } else {
+      byProject.set(x.project_id, [x])
+    }
+  }
   return projects.map((p) => ({
     id: p.id,
     tenantId: p.tenant_id,
@@ -534,15 +542,13 @@ export async function indexSources(dbIn: Kysely<Database>, ids: readonly number[
     end: p.period_end,
     updatedAt: p.updated_at,
     publishedAt: p.published_at,
-    participants: parts
-      .filter((x) => x.project_id === p.id)
-      .map((x) => ({
-        organisationId: x.organisation_id,
-        name: x.name,
-        country: x.country,
-        role: x.role,
-        theme: x.theme,
-        unit: x.unit,
-      })),
+    participants: (byProject.get(p.id) ?? []).map((x) => ({
+      organisationId: x.organisation_id,
+      name: x.name,
+      country: x.country,
+      role: x.role,
+      theme: x.theme,
+      unit: x.unit,
+    })),
   }))
 }

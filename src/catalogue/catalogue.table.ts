@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/database.js'
 
-/** catalogue_doc: one row per public project, its sort keys and the words it is found by. */
+/** catalogue_doc: one row per indexed project: its sort keys, facet values and the words it is found by. */
 export interface CatalogueDocTable {
   project_id: number
   tenant_id: number
@@ -11,24 +11,22 @@ export interface CatalogueDocTable {
   start_key: string | null
   end_key: string | null
   updated_at: string
-  /** indexWords(...) of name, acronym, summary, partners, programme: PostgreSQL's tsvector input */
+  /** indexWords(...) of name, acronym, summary, partners, programme: PostgreSQL's tsvector input ('' on SQLite, whose FTS5 table holds the stems) */
   words: string
+  /** 1 when the project is shown to the public */
+  visible: number
+  /** the project's facet values, packed (facets.ts packFacets); PostgreSQL derives its tags array from it */
+  facets: string
 }
 
-/** catalogue_fts (SQLite): rowid = project id; the stems of catalogue_doc.words. */
+/** catalogue_fts (SQLite, contentless): rowid = project id; the stems, and one tag per facet value. */
 export interface CatalogueFtsTable {
   rowid: number
   stems: string
+  tags: string
 }
 
-/** catalogue_facet: one posting per (facet, value, project). */
-export interface CatalogueFacetTable {
-  facet: string
-  value: string
-  project_id: number
-}
-
-/** catalogue_facet_count: postings per (facet, value) over the whole public catalogue. */
+/** catalogue_facet_count: public projects per shown (facet, value), and `_all`: the catalogue's size. */
 export interface CatalogueFacetCountTable {
   facet: string
   value: string
@@ -44,7 +42,6 @@ export interface CatalogueDirtyTable {
 export interface CatalogueDatabase extends Database {
   catalogue_doc: CatalogueDocTable
   catalogue_fts: CatalogueFtsTable
-  catalogue_facet: CatalogueFacetTable
   catalogue_facet_count: CatalogueFacetCountTable
   catalogue_dirty: CatalogueDirtyTable
 }

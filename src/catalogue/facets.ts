@@ -69,17 +69,22 @@ export interface IndexSource {
   }>
 }
 
+/** One facet value of a project. */
+export interface FacetPair {
+  readonly facet: string
+  readonly value: string
+}
+
 /** The facet values a project is found under: every (facet, value) pair, deduplicated. */
-export function facetValues(p: IndexSource): Array<{ facet: FacetKey | typeof ALL_FACET; value: string }> {
-  const out = new Map<string, { facet: FacetKey | typeof ALL_FACET; value: string }>()
-  const add = (facet: FacetKey | typeof ALL_FACET, value: string | null | undefined): void => {
+export function facetValues(p: IndexSource): FacetPair[] {
+  const out = new Map<string, FacetPair>()
+  const add = (facet: FacetKey, value: string | null | undefined): void => {
     if (value !== null && value !== undefined && value !== '') {
       out.set(`${facet}\u0000${value}`, { facet, value })
     }
   }
   // The tenant's own participation gives the record's unit, theme and role (as project records do).
   const own = p.participants.find((x) => x.organisationId === p.tenantId)
-  add(ALL_FACET, '*')
   add('organisation', p.tenantName)
   add('tenant', String(p.tenantId))
   add('unit', own?.unit)
@@ -96,4 +101,30 @@ export function facetValues(p: IndexSource): Array<{ facet: FacetKey | typeof AL
     add('participant', String(x.organisationId))
   }
   return [...out.values()]
+}
+
+// Control characters no name contains once the importer has cleaned it (its text is NFKC, spaces
+// squashed); a value that still holds one loses it, so the packing stays unambiguous.
+const PAIR_SEP = '\u001f'
+const VALUE_SEP = '\u001e'
+
+/** One pair as catalogue_doc.facets and PostgreSQL's tags array hold it: "facet␞value". */
+export function packPair(facet: string, value: string): string {
+  return `${facet}${VALUE_SEP}${value.replaceAll(PAIR_SEP, ' ').replaceAll(VALUE_SEP, ' ')}`
+}
+
+/** A project's facet values as catalogue_doc.facets holds them (pairs separated by ␟). */
+export function packFacets(pairs: readonly FacetPair[]): string {
+  return pairs.map((p) => packPair(p.facet, p.value)).join(PAIR_SEP)
+}
+
+/** Calls `visit` for every pair of a packed facets text, without building the pairs. */
+export function forEachPacked(packed: string, visit: (facet: string, value: string) => void): void {
+  if (packed === '') {
+    return
+  }
+  for (const pair of packed.split(PAIR_SEP)) {
+    const at = pair.indexOf(VALUE_SEP)
+    visit(pair.slice(0, at), pair.slice(at + 1))
+  }
 }

@@ -1,6 +1,16 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { fts5Match, indexStems, indexWords, queryGroups, sortKey, stem, variants, words } from './text.js'
+import {
+  fts5Match,
+  ftsTag,
+  indexStems,
+  indexWords,
+  queryGroups,
+  sortKey,
+  stem,
+  variants,
+  words,
+} from './text.js'
 
 describe('catalogue text analysis', () => {
   it('splits into lower-case words and keeps å, ä, ö as letters', () => {
@@ -34,8 +44,22 @@ describe('catalogue text analysis', () => {
 
   it('quotes every stem so no input is FTS5 syntax', () => {
     const match = fts5Match(queryGroups('NEAR(x y) OR "z" *'))
-    assert.equal(match, '"near" AND "x" AND "y" AND "or" AND "z"')
+    assert.equal(match, '{stems} : ("near" AND "x" AND "y" AND "or" AND "z")')
     assert.equal(fts5Match([]), '')
+  })
+
+  it('matches filters in the tags column: OR within a facet, AND across facets', () => {
+    const dk = ftsTag('country\u001eDK')
+    const se = ftsTag('country\u001eSE')
+    const ongoing = ftsTag('status\u001eongoing')
+    assert.match(dk, /^f[0-9a-f]{20}$/)
+    assert.notEqual(dk, se)
+    assert.equal(ftsTag('country\u001eDK'), dk)
+    assert.equal(
+      fts5Match([['energi']], [[dk, se], [ongoing]]),
+      `{stems} : ("energi") AND {tags} : (("${dk}" OR "${se}") AND "${ongoing}")`,
+    )
+    assert.equal(fts5Match([], [[ongoing]]), `{tags} : ("${ongoing}")`)
   })
 
   it('sorts names A–Ö byte-wise: accents folded, Å Ä Ö after Z', () => {

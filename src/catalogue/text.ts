@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import snowball from 'snowball-stemmers'
 
 /**
@@ -109,16 +110,49 @@ export function queryGroups(query: string): string[][] {
 }
 
 /**
- * The FTS5 MATCH expression for query groups: each stem a quoted string (so no user text is ever
- * read as FTS5 syntax), alternatives OR-ed, groups AND-ed. Empty when nothing is searchable.
+ * The FTS5 MATCH expression for query groups and facet filters: each stem and tag a quoted string (so
+ * no user text is ever read as FTS5 syntax), alternatives OR-ed, groups AND-ed; words match the
+ * `stems` column only, filters the `tags` column. Empty when there is nothing to match.
  */
-export function fts5Match(groups: readonly (readonly string[])[]): string {
-  return groups
-    .map((g) => {
-      const stems = [...new Set(g.map(stem))].map((s) => `"${s.replaceAll('"', '""')}"`)
-      return stems.length === 1 ? (stems[0] ?? '') : `(${stems.join(' OR ')})`
-    })
-    .join(' AND ')
+export function fts5Match(
+  groups: readonly (readonly string[])[],
+  tagGroups: readonly (readonly string[])[] = [],
+): string {
+  const quote = (t: string) => `"${t.replaceAll('"', '""')}"`
+  const conjunction = (alternatives: ReadonlyArray<readonly string[]>) =>
+    alternatives
+      .map((g) => {
+        const terms = [...new Set(g)].map(quote)
+        return terms.length === 1 ? (terms[0] ?? '') : `(${terms.join(' OR ')})`
+      })
+      .join(' AND ')
+  const parts: string[] = []
+  if (groups.length > 0) {
+    parts.push(`{stems} : (${conjunction(groups.map((g) => g.map(stem)))})`)
+  }
+  if (tagGroups.length > 0) {
+    parts.push(`{tags} : (${conjunction(tagGroups)})`)
+  }
+  return parts.join(' AND ')
+}
+
+// Values seen recently and their tags: hashing is most of a tag's cost, and values repeat a lot.
+const tagMemo = new Map<string, string>()
+
+/**
+ * The FTS5 token standing for one facet value (SQLite's `tags` column), given as its packed pair
+ * (facets.ts packPair): "f" and 80 bits of its SHA-1, one unicode61 token whatever the value holds.
+ */
+export function ftsTag(key: string): string {
+  let tag = tagMemo.get(key)
+  if (tag === undefined) {
+    if (tagMemo.size >= 100_000) {
+      tagMemo.clear()
+    }
+    tag = `f${createHash('sha1').update(key).digest('hex').slice(0, 20)}`
+    tagMemo.set(key, tag)
+  }
+  return tag
 }
 
 // Stand-ins above "z" in byte order, so Å, Ä, Ö sort after Z and in that order (Swedish alphabet).

@@ -8,6 +8,7 @@ import * as curation from './migrations/2026_11_27_1220_curation.js'
 import * as projectPublication from './migrations/2026_11_27_1230_project_publication.js'
 import * as report from './migrations/2026_11_27_1250_report.js'
 import * as catalogueSortKey from './migrations/2026_11_27_1300_catalogue_sort_key.js'
+import * as catalogueInlineFacets from './migrations/2026_11_27_1400_catalogue_inline_facets.js'
 
 /** A migration file's exports: `up`/`down` receive the dialect for the few branches they need. */
 interface MigrationModule {
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '2026_11_27_1230_project_publication': projectPublication,
   '2026_11_27_1250_report': report,
   '2026_11_27_1300_catalogue_sort_key': catalogueSortKey,
+  '2026_11_27_1400_catalogue_inline_facets': catalogueInlineFacets,
 }
 
 /** Provides the migrations, bound to one dialect. */

@@ -1,0 +1,109 @@
+import { type Kysely, sql } from 'kysely'
+
+// Frozen in time: imports no application code. The catalogue's facets move from a postings table
+// (catalogue_facet: ~17 rows per project, two B-trees, 34M rows at 2M projects) into the index
+// entry itself, so a search reads one row per match and indexing writes one row per project:
+//
+// - catalogue_doc.facets: the project's (facet, value) pairs packed as text; searches count facets
+//   over their bounded match set from it. catalogue_doc.visible: 1 for public projects.
+// - SQLite: catalogue_fts gets a second column `tags` (one token per facet value), so a filter is an
+//   FTS5 doclist intersection; the table becomes contentless (the stems were stored twice).
+// - PostgreSQL: a generated text[] of the same pairs with a GIN index, for filters.
+// - Indexes per sort order over visible projects serve the landing page; the old per-key ones go.
+// Every project is queued: the next search rebuilds the entries (docs/search.md).
+
+type Dialect = 'sqlite' | 'postgres'
+
+const OLD_INDEXES = [
+  'catalogue_doc_name_idx',
+  'catalogue_doc_start_idx',
+  'catalogue_doc_end_idx',
+  'catalogue_doc_updated_idx',
+]
+
+export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+  await sql`delete from catalogue_doc`.execute(db)
+  await sql`delete from catalogue_facet_count`.execute(db)
+  await db.schema.dropTable('catalogue_facet').execute()
+  for (const name of OLD_INDEXES) {
+    await db.schema.dropIndex(name).ifExists().execute()
+  }
+  await db.schema
+    .alterTable('catalogue_doc')
+    .addColumn('visible', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute()
+  await db.schema
+    .alterTable('catalogue_doc')
+    .addColumn('facets', 'text', (c) => c.notNull().defaultTo(''))
+    .execute()
+  if (dialect === 'postgres') {
+    await sql`drop index if exists catalogue_doc_name_c_idx`.execute(db)
+    await sql`alter table catalogue_doc add column tags text[]
+      generated always as (string_to_array(facets, E'\\x1f')) stored`.execute(db)
+    await sql`create index catalogue_doc_tags_idx on catalogue_doc using gin (tags)`.execute(db)
+    await sql`create index catalogue_doc_visible_name_idx
+      on catalogue_doc (visible, name_key collate "C", project_id)`.execute(db)
+    await sql`create index catalogue_doc_visible_start_idx
+      on catalogue_doc (visible, start_key desc nulls last, project_id desc)`.execute(db)
+    await sql`create index catalogue_doc_visible_end_idx
+      on catalogue_doc (visible, end_key desc nulls last, project_id desc)`.execute(db)
+    await sql`create index catalogue_doc_visible_updated_idx
+      on catalogue_doc (visible, updated_at desc, project_id desc)`.execute(db)
+  } else {
+    await sql`drop table catalogue_fts`.execute(db)
+    await sql`create virtual table catalogue_fts using fts5(stems, tags, content = '',
+      contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0')`.execute(db)
+    // SQLite sorts NULL first ascending, so a backward scan gives "desc nulls last".
+    for (const key of ['name_key', 'start_key', 'end_key', 'updated_at']) {
+      await sql
+        .raw(
+          `create index catalogue_doc_visible_${key.replace(/_(key|at)$/, '')}_idx on catalogue_doc (visible, ${key}, project_id)`,
+        )
+        .execute(db)
+    }
+  }
+  await sql`insert into catalogue_dirty (project_id) select id from project
+    where id not in (select project_id from catalogue_dirty)`.execute(db)
+}
+
+export async function down(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+  for (const key of ['name', 'start', 'end', 'updated']) {
+    await sql.raw(`drop index if exists catalogue_doc_visible_${key}_idx`).execute(db)
+  }
+  await sql`delete from catalogue_doc`.execute(db)
+  await sql`delete from catalogue_facet_count`.execute(db)
+  if (dialect === 'postgres') {
+    await sql`drop index if exists catalogue_doc_tags_idx`.execute(db)
+    await sql`alter table catalogue_doc drop column tags`.execute(db)
+    await sql`create index catalogue_doc_name_c_idx on catalogue_doc (name_key collate "C")`.execute(db)
+  } else {
+    await sql`drop table catalogue_fts`.execute(db)
+    await sql`create virtual table catalogue_fts using fts5(stems, tokenize = 'unicode61 remove_diacritics 0')`.execute(
+      db,
+    )
+  }
+  await db.schema.alterTable('catalogue_doc').dropColumn('facets').execute()
+  await db.schema.alterTable('catalogue_doc').dropColumn('visible').execute()
+  await db.schema.createIndex('catalogue_doc_name_idx').on('catalogue_doc').columns(['name_key']).execute()
+  await db.schema.createIndex('catalogue_doc_start_idx').on('catalogue_doc').columns(['start_key']).execute()
+  await db.schema.createIndex('catalogue_doc_end_idx').on('catalogue_doc').columns(['end_key']).execute()
+  await db.schema
+    .createIndex('catalogue_doc_updated_idx')
+    .on('catalogue_doc')
+    .columns(['updated_at'])
+    .execute()
+  await db.schema
+    .createTable('catalogue_facet')
+    .addColumn('facet', 'text', (c) => c.notNull())
+    .addColumn('value', 'text', (c) => c.notNull())
+    .addColumn('project_id', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('catalogue_facet_pk', ['facet', 'value', 'project_id'])
+    .execute()
+  await db.schema
+    .createIndex('catalogue_facet_project_idx')
+    .on('catalogue_facet')
+    .columns(['project_id', 'facet', 'value'])
+    .execute()
+  await sql`insert into catalogue_dirty (project_id) select id from project
+    where id not in (select project_id from catalogue_dirty)`.execute(db)
+}
