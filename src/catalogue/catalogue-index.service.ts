@@ -80,6 +80,7 @@ async function reindex(trx: Db, dialect: Dialect, ids: readonly number[]): Promi
         end_key: p.end,
         updated_at: p.updatedAt,
         words,
+        title: indexStems(indexWords([p.name, p.acronym])),
       },
       stems: indexStems(words),
       facets: [...facetValues(p), { facet: VISIBILITY_FACET, value: visible ? PUBLIC_VALUE : 'draft' }],

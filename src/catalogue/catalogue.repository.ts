@@ -9,16 +9,18 @@ import {
   type FacetPair,
   forEachPacked,
   type IndexSource,
+  PAIR_SEP,
   packFacets,
   packPair,
 } from './facets.js'
-import { fts5Match, ftsTag } from './text.js'
+import { fts5Match, ftsTag, titleScorer } from './text.js'
 
 /** One project's index entry as the indexer computed it. */
 export interface IndexEntry {
-  readonly doc: Omit<CatalogueDocTable, 'visible' | 'facets'>
+  readonly doc: Omit<CatalogueDocTable, 'visible' | 'facets' | 'hidden'>
   /** the stems of doc.words (SQLite's FTS5 input) */
   readonly stems: string
+  /** every facet value: shown ones, hidden ones and the visibility */
   readonly facets: readonly FacetPair[]
   /** shown to the public: counted in catalogue_facet_count */
   readonly public: boolean
@@ -80,17 +82,16 @@ export async function markDirty(db: Kysely<Database>, ids?: readonly number[]): 
 }
 
 /** Facets whose values the catalogue shows and counts (not the hidden ones, not visibility). */
-const COUNTED: ReadonlySet<string> = new Set<string>(FACETS)
+const SHOWN: ReadonlySet<string> = new Set<string>(FACETS)
 
-/** Adds `by` to the counts of every shown facet value of a packed facets text, and to `_all`. */
+/** Adds `by` to the count of every pair of a packed facets text, and to `_all`. */
 function countInto(counts: Map<string, number>, packed: string, by: number): void {
   counts.set(ALL_KEY, (counts.get(ALL_KEY) ?? 0) + by)
-  forEachPacked(packed, (facet, value) => {
-    if (COUNTED.has(facet)) {
-      const key = packPair(facet, value)
-      counts.set(key, (counts.get(key) ?? 0) + by)
+  if (packed !== '') {
+    for (const pair of packed.split(PAIR_SEP)) {
+      counts.set(pair, (counts.get(pair) ?? 0) + by)
     }
-  })
+  }
 }
 const ALL_KEY = packPair(ALL_FACET, '*')
 
@@ -129,12 +130,20 @@ export async function replaceEntries(
     }
   }
   const docs = entries.map((e) => {
-    const facets = packFacets(e.facets)
+    const facets = packFacets(e.facets.filter((f) => SHOWN.has(f.facet)))
     if (e.public) {
       countInto(deltas, facets, 1)
     }
-    // SQLite keeps the stems in FTS5 only; PostgreSQL's tsvector is generated from `words`.
-    return { ...e.doc, words: dialect === 'sqlite' ? '' : e.doc.words, visible: e.public ? 1 : 0, facets }
+    // SQLite keeps stems and filters in FTS5 only; PostgreSQL generates its tsvector from `words`
+    // and its tags array from `facets` and `hidden`.
+    const sqlite = dialect === 'sqlite'
+    return {
+      ...e.doc,
+      words: sqlite ? '' : e.doc.words,
+      visible: e.public ? 1 : 0,
+      facets,
+      hidden: sqlite ? '' : packFacets(e.facets.filter((f) => !SHOWN.has(f.facet))),
+    }
   })
   for (const chunk of chunks(docs, CHUNK)) {
     await db.insertInto('catalogue_doc').values(chunk).execute()
@@ -215,10 +224,10 @@ type Cdb = Kysely<CatalogueDatabase>
 /** What a match set needs; with `after`, ids above it in ascending order (an export's cursor). */
 type MatchSpec = Pick<SearchSpec, 'groups' | 'filters' | 'bound' | 'publicOnly'> & { readonly after?: number }
 
-/** A row of the match set: the project, its relevance (higher is better), facets and sort keys. */
+/** A row of the match set: the project, its title stems (relevance), facets and sort keys. */
 interface MatchRow {
   readonly id: number
-  readonly r: number
+  readonly title: string
   readonly facets: string
   readonly name_key: string
   readonly start_key: string | null
@@ -232,7 +241,7 @@ function filterPairs(spec: Pick<SearchSpec, 'filters' | 'publicOnly'>): string[]
   return spec.publicOnly ? [...groups, [packPair(VISIBILITY_FACET, PUBLIC_VALUE)]] : groups
 }
 
-const MATCH_COLUMNS = sql.raw('d.facets, d.name_key, d.start_key, d.end_key, d.updated_at')
+const MATCH_COLUMNS = sql.raw('d.title, d.facets, d.name_key, d.start_key, d.end_key, d.updated_at')
 
 /**
  * The bounded match set: the `bound` newest projects (highest id) that match every word group and
@@ -247,7 +256,7 @@ async function matchRows(db: Cdb, dialect: Dialect, spec: MatchSpec): Promise<Ma
   let rows: MatchRow[]
   if (spec.groups.length === 0 && pairs.length === 0) {
     rows = (
-      await sql<MatchRow>`select d.project_id as id, 0 as r, ${MATCH_COLUMNS} from catalogue_doc d
+      await sql<MatchRow>`select d.project_id as id, ${MATCH_COLUMNS} from catalogue_doc d
         where 1 = 1 ${after} order by d.project_id ${direction} limit ${spec.bound}`.execute(db)
     ).rows
   } else if (dialect === 'sqlite') {
@@ -255,10 +264,9 @@ async function matchRows(db: Cdb, dialect: Dialect, spec: MatchSpec): Promise<Ma
       spec.groups,
       pairs.map((g) => g.map(ftsTag)),
     )
-    const rank = spec.groups.length > 0 ? sql`-bm25(catalogue_fts, 1.0, 0.0)` : sql`0`
     const afterFts = spec.after === undefined ? sql`` : sql`and catalogue_fts.rowid > ${spec.after}`
     rows = (
-      await sql<MatchRow>`select catalogue_fts.rowid as id, ${rank} as r, ${MATCH_COLUMNS}
+      await sql<MatchRow>`select catalogue_fts.rowid as id, ${MATCH_COLUMNS}
         from catalogue_fts join catalogue_doc d on d.project_id = catalogue_fts.rowid
         where catalogue_fts match ${match} ${afterFts}
         order by catalogue_fts.rowid ${direction} limit ${spec.bound}`.execute(db)
@@ -270,13 +278,12 @@ async function matchRows(db: Cdb, dialect: Dialect, spec: MatchSpec): Promise<Ma
       ...pairs.map((g) => (g.length === 1 ? sql`d.tags @> ${g}::text[]` : sql`d.tags && ${g}::text[]`)),
     ]
     rows = (
-      await sql<MatchRow>`select d.project_id as id, ${tsq ? sql`ts_rank(d.tsv, ${tsq})` : sql`0`} as r,
-        ${MATCH_COLUMNS} from catalogue_doc d
+      await sql<MatchRow>`select d.project_id as id, ${MATCH_COLUMNS} from catalogue_doc d
         where ${sql.join(conditions, sql` and `)} ${after}
         order by d.project_id ${direction} limit ${spec.bound}`.execute(db)
     ).rows
   }
-  return rows.map((r) => ({ ...r, id: Number(r.id), r: Number(r.r) }))
+  return rows.map((r) => ({ ...r, id: Number(r.id) }))
 }
 
 /** (plainto_tsquery(a1) || plainto_tsquery(a2)) && (…): every word a bound parameter, never syntax. */
@@ -323,21 +330,24 @@ export async function search(
   const matches = await matchRows(db, dialect, spec)
   const counts = new Map<string, number>()
   for (const m of matches) {
-    forEachPacked(m.facets, (facet, value) => {
-      if (COUNTED.has(facet)) {
-        const key = packPair(facet, value)
-        counts.set(key, (counts.get(key) ?? 0) + 1)
-      }
-    })
+    countInto(counts, m.facets, 1)
   }
+  counts.delete(ALL_KEY)
   const facets: SearchHits['facets'] = []
   for (const [key, n] of counts) {
     forEachPacked(key, (facet, value) => facets.push({ facet, value, n }))
   }
-  const sort = spec.sort === 'relevance' && spec.groups.length === 0 ? 'name' : spec.sort
+  let order: (a: MatchRow, b: MatchRow) => number
+  if (spec.sort === 'relevance' && spec.groups.length > 0) {
+    const score = titleScorer(spec.groups)
+    const scores = new Map(matches.map((m) => [m.id, score(m.title)]))
+    order = (a, b) => (scores.get(b.id) ?? 0) - (scores.get(a.id) ?? 0) || b.id - a.id
+  } else {
+    order = COMPARE[spec.sort === 'relevance' ? 'name' : spec.sort]
+  }
   return {
     ids: [...matches]
-      .sort(COMPARE[sort])
+      .sort(order)
       .slice(spec.offset, spec.offset + spec.limit)
       .map((m) => m.id),
     total: matches.length,
@@ -360,8 +370,7 @@ const descNullsLast =
   }
 
 /** The orders of orderSql, in the application (a bounded match set is sorted here, not re-read). */
-const COMPARE: Readonly<Record<SearchSort, (a: MatchRow, b: MatchRow) => number>> = {
-  relevance: (a, b) => b.r - a.r || b.id - a.id,
+const COMPARE: Readonly<Record<Exclude<SearchSort, 'relevance'>, (a: MatchRow, b: MatchRow) => number>> = {
   name: (a, b) => byText(a.name_key, b.name_key) || a.id - b.id,
   start: descNullsLast((m) => m.start_key),
   end: descNullsLast((m) => m.end_key),
@@ -496,6 +505,8 @@ export async function indexSources(dbIn: Kysely<Database>, ids: readonly number[
     // Deleted projects: nothing to index (and an empty IN list is not SQL).
     return []
   }
+  const found = projects.map((p) => p.id)
+  const [low, high] = [Math.min(...found), Math.max(...found)]
   const parts = await db
     .selectFrom('participation as x')
     .innerJoin('organisation as o', 'o.id', 'x.organisation_id')
@@ -509,13 +520,13 @@ export async function indexSources(dbIn: Kysely<Database>, ids: readonly number[
       'x.theme',
       'u.name as unit',
     ])
-    .where('x.project_id', 'in', [...ids])
-    // The tenants and the id range too: participations are indexed by (tenant_id, project_id); on
-    // project_id alone SQLite scans every participation per batch, and an id list alone makes it
-    // probe every (tenant, id) pair: one range per tenant instead.
+    // Participations are indexed by (tenant_id, project_id): on project_id alone SQLite scans every
+    // participation per batch. A dense batch (a bulk build) reads one id range per tenant; a sparse
+    // one probes its (tenant, id) pairs.
     .where('x.tenant_id', 'in', [...new Set(projects.map((p) => p.tenant_id))])
-    .where('x.project_id', '>=', Math.min(...projects.map((p) => p.id)))
-    .where('x.project_id', '<=', Math.max(...projects.map((p) => p.id)))
+    .where((eb) =>
+      high - low < 2 * found.length ? eb.between('x.project_id', low, high) : eb('x.project_id', 'in', found),
+    )
     .orderBy('x.id')
     .execute()
   const byProject = new Map<number, typeof parts>()

@@ -15,8 +15,12 @@ export interface CatalogueDocTable {
   words: string
   /** 1 when the project is shown to the public */
   visible: number
-  /** the project's facet values, packed (facets.ts packFacets); PostgreSQL derives its tags array from it */
+  /** the project's shown facet values, packed (facets.ts packFacets): what searches count */
   facets: string
+  /** the values only filters use (tenant, participants, visibility), packed; '' on SQLite (FTS5 holds them) */
+  hidden: string
+  /** the stems of name and acronym: what relevance compares */
+  title: string
 }
 
 /** catalogue_fts (SQLite, contentless): rowid = project id; the stems, and one tag per facet value. */

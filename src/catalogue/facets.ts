@@ -105,7 +105,8 @@ export function facetValues(p: IndexSource): FacetPair[] {
 
 // Control characters no name contains once the importer has cleaned it (its text is NFKC, spaces
 // squashed); a value that still holds one loses it, so the packing stays unambiguous.
-const PAIR_SEP = '\u001f'
+/** Between the pairs of a packed facets text. */
+export const PAIR_SEP = '\u001f'
 const VALUE_SEP = '\u001e'
 
 /** One pair as catalogue_doc.facets and PostgreSQL's tags array hold it: "facet␞value". */

@@ -8,6 +8,7 @@ import {
   queryGroups,
   sortKey,
   stem,
+  titleScorer,
   variants,
   words,
 } from './text.js'
@@ -66,5 +67,12 @@ describe('catalogue text analysis', () => {
     const names = ['Örebro', 'Zürich', 'Åsa', 'Ängel', 'Élan', 'Eva', 'alfa']
     const sorted = [...names].sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : 1))
     assert.deepEqual(sorted, ['alfa', 'Élan', 'Eva', 'Zürich', 'Åsa', 'Ängel', 'Örebro'])
+  })
+
+  it('scores a title by the query groups it holds', () => {
+    const score = titleScorer(queryGroups('hållbar turism Skåne'))
+    assert.equal(score(indexStems(indexWords(['Hållbar turism i Skåne']))), 3)
+    assert.equal(score(indexStems(indexWords(['Turism och kultur']))), 1)
+    assert.equal(score(''), 0)
   })
 })

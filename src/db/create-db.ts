@@ -43,6 +43,38 @@ function openSqlite(file: string, options: { readonly?: boolean } = {}): SQLite.
   return sqlite
 }
 
+/** Prepared statements kept per SQLite connection (least recently used dropped first). */
+const STATEMENT_CACHE_SIZE = 500
+
+/**
+ * Keeps prepared statements for reuse: Kysely's SQLite driver prepares every query anew, and on a
+ * fast request (a project by id) preparing cost more than running the queries. The SQL text is the
+ * key; SQLite re-prepares a cached statement itself after a schema change.
+ */
+function cacheStatements(sqlite: SQLite.Database): SQLite.Database {
+  const prepare = sqlite.prepare.bind(sqlite)
+  const cache = new Map<string, SQLite.Statement>()
+  sqlite.prepare = ((source: string) => {
+    const cached = cache.get(source)
+    if (cached) {
+      // Map order is insertion order: move it to the back, so the front is the least recently used.
+      cache.delete(source)
+      cache.set(source, cached)
+      return cached
+    }
+    const stmt = prepare(source)
+    cache.set(source, stmt)
+    if (cache.size > STATEMENT_CACHE_SIZE) {
+      const oldest = cache.keys().next().value
+      if (oldest !== undefined) {
+        cache.delete(oldest)
+      }
+    }
+    return stmt
+  }) as typeof sqlite.prepare
+  return sqlite
+}
+
 const INT8_OID = 20
 
 /**
@@ -74,7 +106,7 @@ const pgTypes = {
 export function createDb(config: DbConfig, options: CreateDbOptions = {}): Kysely<Database> {
   if (config.dialect === 'sqlite') {
     return new Kysely<Database>({
-      dialect: new SqliteDialect({ database: openSqlite(config.file) }),
+      dialect: new SqliteDialect({ database: cacheStatements(openSqlite(config.file)) }),
       ...(options.log && { log: options.log }),
     })
   }

@@ -197,6 +197,9 @@ for (const dialect of DIALECTS) {
       for (const q of PROBES) {
         const r = await searchCatalogue(deps, { q, sort: 'name', pageSize: 100 })
         mine.set(q, r.ids)
+        // Relevance is computed by the application from the title stems: the same order on both.
+        const ranked = await searchCatalogue(deps, { q, pageSize: 100 })
+        mine.set(`${q} (relevance)`, ranked.ids)
       }
       answers.set(dialect, mine)
     })
@@ -207,7 +210,7 @@ describe('catalogue: SQLite and PostgreSQL agree', { skip: SEEDS_SKIP || DIALECT
   it('gives the same projects for the same queries on the same data', () => {
     const [a, b] = [...answers.values()]
     assert.ok(a && b, 'both engines answered')
-    for (const q of PROBES) {
+    for (const q of a.keys()) {
       assert.deepEqual(b.get(q), a.get(q), `query "${q}"`)
     }
   })

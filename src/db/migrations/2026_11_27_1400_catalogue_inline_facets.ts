@@ -4,8 +4,10 @@ import { type Kysely, sql } from 'kysely'
 // (catalogue_facet: ~17 rows per project, two B-trees, 34M rows at 2M projects) into the index
 // entry itself, so a search reads one row per match and indexing writes one row per project:
 //
-// - catalogue_doc.facets: the project's (facet, value) pairs packed as text; searches count facets
-//   over their bounded match set from it. catalogue_doc.visible: 1 for public projects.
+// - catalogue_doc.facets: the project's shown (facet, value) pairs packed as text; searches count
+//   facets over their bounded match set from it. `hidden`: the pairs only filters use (tenant,
+//   participants, visibility). `visible`: 1 for public projects. `title`: the stems of name and
+//   acronym, which relevance compares (FTS5's bm25 reads every match's doclist for its idf).
 // - SQLite: catalogue_fts gets a second column `tags` (one token per facet value), so a filter is an
 //   FTS5 doclist intersection; the table becomes contentless (the stems were stored twice).
 // - PostgreSQL: a generated text[] of the same pairs with a GIN index, for filters.
@@ -32,14 +34,16 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .alterTable('catalogue_doc')
     .addColumn('visible', 'integer', (c) => c.notNull().defaultTo(0))
     .execute()
-  await db.schema
-    .alterTable('catalogue_doc')
-    .addColumn('facets', 'text', (c) => c.notNull().defaultTo(''))
-    .execute()
+  for (const column of ['facets', 'hidden', 'title']) {
+    await db.schema
+      .alterTable('catalogue_doc')
+      .addColumn(column, 'text', (c) => c.notNull().defaultTo(''))
+      .execute()
+  }
   if (dialect === 'postgres') {
     await sql`drop index if exists catalogue_doc_name_c_idx`.execute(db)
     await sql`alter table catalogue_doc add column tags text[]
-      generated always as (string_to_array(facets, E'\\x1f')) stored`.execute(db)
+      generated always as (string_to_array(facets || E'\\x1f' || hidden, E'\\x1f')) stored`.execute(db)
     await sql`create index catalogue_doc_tags_idx on catalogue_doc using gin (tags)`.execute(db)
     await sql`create index catalogue_doc_visible_name_idx
       on catalogue_doc (visible, name_key collate "C", project_id)`.execute(db)
@@ -82,8 +86,9 @@ export async function down(db: Kysely<unknown>, dialect: Dialect): Promise<void>
       db,
     )
   }
-  await db.schema.alterTable('catalogue_doc').dropColumn('facets').execute()
-  await db.schema.alterTable('catalogue_doc').dropColumn('visible').execute()
+  for (const column of ['title', 'hidden', 'facets', 'visible']) {
+    await db.schema.alterTable('catalogue_doc').dropColumn(column).execute()
+  }
   await db.schema.createIndex('catalogue_doc_name_idx').on('catalogue_doc').columns(['name_key']).execute()
   await db.schema.createIndex('catalogue_doc_start_idx').on('catalogue_doc').columns(['start_key']).execute()
   await db.schema.createIndex('catalogue_doc_end_idx').on('catalogue_doc').columns(['end_key']).execute()
