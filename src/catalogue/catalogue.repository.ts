@@ -2,25 +2,15 @@ import { type Kysely, sql } from 'kysely'
 import type { Dialect } from '../config/config.js'
 import type { Database } from '../db/database.js'
 import { type CatalogueDatabase, type CatalogueDocTable, catalogueDb } from './catalogue.table.js'
-import {
-  ALL_FACET,
-  FACETS,
-  type FacetKey,
-  type FacetPair,
-  forEachPacked,
-  type IndexSource,
-  PAIR_SEP,
-  packFacets,
-  packPair,
-} from './facets.js'
-import { fts5Match, ftsTag, titleScorer } from './text.js'
+import { ALL_FACET, FACETS, type FacetKey, type FacetPair, type IndexSource } from './facets.js'
+import { fts5Match, titleScorer } from './text.js'
 
 /** One project's index entry as the indexer computed it. */
 export interface IndexEntry {
   readonly doc: Omit<CatalogueDocTable, 'visible' | 'facets' | 'hidden'>
   /** the stems of doc.words (SQLite's FTS5 input) */
   readonly stems: string
-  /** every facet value: shown ones, hidden ones and the visibility */
+  /** its facet values, the visibility among them */
   readonly facets: readonly FacetPair[]
   /** shown to the public: counted in catalogue_facet_count */
   readonly public: boolean
@@ -84,16 +74,64 @@ export async function markDirty(db: Kysely<Database>, ids?: readonly number[]): 
 /** Facets whose values the catalogue shows and counts (not the hidden ones, not visibility). */
 const SHOWN: ReadonlySet<string> = new Set<string>(FACETS)
 
-/** Adds `by` to the count of every pair of a packed facets text, and to `_all`. */
-function countInto(counts: Map<string, number>, packed: string, by: number): void {
-  counts.set(ALL_KEY, (counts.get(ALL_KEY) ?? 0) + by)
-  if (packed !== '') {
-    for (const pair of packed.split(PAIR_SEP)) {
-      counts.set(pair, (counts.get(pair) ?? 0) + by)
+/**
+ * The token a facet value is filtered and counted by: organisation and participant ids are numbers
+ * already ("t5", "p123"); every other value gets the number catalogue_value gives it ("v12").
+ */
+function idToken(facet: string, value: string): string | null {
+  if (facet === 'tenant' || facet === 'participant') {
+    return /^[1-9][0-9]{0,15}$/.test(value) ? `${facet === 'tenant' ? 't' : 'p'}${value}` : null
+  }
+  return null
+}
+
+const pairKey = (facet: string, value: string) => `${facet}\u0000${value}`
+
+/**
+ * Numbers of facet values, adding the values not seen before (inside the caller's transaction; a
+ * value is never deleted, so a number once given stays). Keyed by pairKey.
+ */
+async function valueNumbers(db: Cdb, pairs: readonly FacetPair[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>()
+  const wanted = new Map(pairs.map((p) => [pairKey(p.facet, p.value), p]))
+  const read = async (values: readonly string[]) => {
+    for (const chunk of chunks([...new Set(values)], CHUNK)) {
+      const rows = await db
+        .selectFrom('catalogue_value')
+        .select(['id', 'facet', 'value'])
+        .where('value', 'in', chunk)
+        .execute()
+      for (const r of rows) {
+        const key = pairKey(r.facet, r.value)
+        if (wanted.has(key)) {
+          out.set(key, Number(r.id))
+        }
+      }
+    }
+  }
+  await read(pairs.map((p) => p.value))
+  const missing = [...wanted].filter(([key]) => !out.has(key)).map(([, p]) => p)
+  if (missing.length > 0) {
+    for (const chunk of chunks(missing, CHUNK)) {
+      await db
+        .insertInto('catalogue_value')
+        .values(chunk.map((p) => ({ facet: p.facet, value: p.value })))
+        .onConflict((oc) => oc.columns(['facet', 'value']).doNothing())
+        .execute()
+    }
+    await read(missing.map((p) => p.value))
+  }
+  return out
+}
+
+/** Adds `by` to the count of every token of a doc's `facets`. */
+function countInto(counts: Map<string, number>, tokens: string, by: number): void {
+  if (tokens !== '') {
+    for (const t of tokens.split(' ')) {
+      counts.set(t, (counts.get(t) ?? 0) + by)
     }
   }
 }
-const ALL_KEY = packPair(ALL_FACET, '*')
 
 /**
  * Replaces the index entries of `ids` (deleted projects have no entry in `entries`) and keeps
@@ -109,6 +147,16 @@ export async function replaceEntries(
     return
   }
   const db = catalogueDb(trx)
+  const numbers = await valueNumbers(db, [
+    { facet: ALL_FACET, value: '*' },
+    ...new Map(
+      entries
+        .flatMap((e) => e.facets)
+        .filter((f) => idToken(f.facet, f.value) === null)
+        .map((f) => [pairKey(f.facet, f.value), f]),
+    ).values(),
+  ])
+  const all = `v${numbers.get(pairKey(ALL_FACET, '*'))}`
   const deltas = new Map<string, number>()
   for (const chunk of chunks(ids, CHUNK)) {
     const old = await db
@@ -118,7 +166,7 @@ export async function replaceEntries(
       .execute()
     for (const o of old) {
       if (o.visible === 1) {
-        countInto(deltas, o.facets, -1)
+        countInto(deltas, `${all} ${o.facets}`.trim(), -1)
       }
     }
     if (old.length > 0) {
@@ -129,30 +177,36 @@ export async function replaceEntries(
       }
     }
   }
+  const tokenOf = (f: FacetPair) => idToken(f.facet, f.value) ?? `v${numbers.get(pairKey(f.facet, f.value))}`
   const docs = entries.map((e) => {
-    const facets = packFacets(e.facets.filter((f) => SHOWN.has(f.facet)))
+    const facets = e.facets
+      .filter((f) => SHOWN.has(f.facet))
+      .map(tokenOf)
+      .join(' ')
+    const hidden = e.facets
+      .filter((f) => !SHOWN.has(f.facet))
+      .map(tokenOf)
+      .join(' ')
     if (e.public) {
-      countInto(deltas, facets, 1)
+      countInto(deltas, `${all} ${facets}`.trim(), 1)
     }
-    // SQLite keeps stems and filters in FTS5 only; PostgreSQL generates its tsvector from `words`
-    // and its tags array from `facets` and `hidden`.
-    const sqlite = dialect === 'sqlite'
+    // SQLite keeps the stems in FTS5 only; PostgreSQL generates its tsvector from `words`.
     return {
       ...e.doc,
-      words: sqlite ? '' : e.doc.words,
+      words: dialect === 'sqlite' ? '' : e.doc.words,
       visible: e.public ? 1 : 0,
       facets,
-      hidden: sqlite ? '' : packFacets(e.facets.filter((f) => !SHOWN.has(f.facet))),
+      hidden,
     }
   })
   for (const chunk of chunks(docs, CHUNK)) {
     await db.insertInto('catalogue_doc').values(chunk).execute()
   }
   if (dialect === 'sqlite') {
-    const rows = entries.map((e) => ({
-      rowid: e.doc.project_id,
-      stems: e.stems,
-      tags: e.facets.map((f) => ftsTag(packPair(f.facet, f.value))).join(' '),
+    const rows = docs.map((d, i) => ({
+      rowid: d.project_id,
+      stems: entries[i]?.stems ?? '',
+      tags: `${d.facets} ${d.hidden}`,
     }))
     for (const chunk of chunks(rows, CHUNK)) {
       await db.insertInto('catalogue_fts').values(chunk).execute()
@@ -173,19 +227,16 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 }
 
 async function applyCounts(db: Cdb, deltas: Map<string, number>): Promise<void> {
-  const rows: Array<{ facet: string; value: string; n: number }> = []
-  for (const [key, n] of deltas) {
-    if (n !== 0) {
-      forEachPacked(key, (facet, value) => rows.push({ facet, value, n }))
-    }
-  }
+  const rows = [...deltas]
+    .filter(([, n]) => n !== 0)
+    .map(([token, n]) => ({ value_id: Number(token.slice(1)), n }))
   for (const chunk of chunks(rows, CHUNK)) {
     await db
       .insertInto('catalogue_facet_count')
       .values(chunk)
       .onConflict((oc) =>
         oc
-          .columns(['facet', 'value'])
+          .column('value_id')
           .doUpdateSet((eb) => ({ n: eb('catalogue_facet_count.n', '+', eb.ref('excluded.n')) })),
       )
       .execute()
@@ -224,7 +275,7 @@ type Cdb = Kysely<CatalogueDatabase>
 /** What a match set needs; with `after`, ids above it in ascending order (an export's cursor). */
 type MatchSpec = Pick<SearchSpec, 'groups' | 'filters' | 'bound' | 'publicOnly'> & { readonly after?: number }
 
-/** A row of the match set: the project, its title stems (relevance), facets and sort keys. */
+/** A row of the match set: the project, its title stems (relevance), facet tokens and sort keys. */
 interface MatchRow {
   readonly id: number
   readonly title: string
@@ -235,10 +286,47 @@ interface MatchRow {
   readonly updated_at: string
 }
 
-/** The filters of a spec as packed pairs, one group per facet (OR within, AND across). */
-function filterPairs(spec: Pick<SearchSpec, 'filters' | 'publicOnly'>): string[][] {
-  const groups = spec.filters.map((f) => f.values.map((v) => packPair(f.facet, v)))
-  return spec.publicOnly ? [...groups, [packPair(VISIBILITY_FACET, PUBLIC_VALUE)]] : groups
+/**
+ * The filters of a spec as tokens, one group per facet (OR within, AND across); null when a value
+ * the index has never seen makes the filter match nothing.
+ */
+async function filterTokens(
+  db: Cdb,
+  spec: Pick<SearchSpec, 'filters' | 'publicOnly'>,
+): Promise<string[][] | null> {
+  const filters = spec.publicOnly
+    ? [...spec.filters, { facet: VISIBILITY_FACET, values: [PUBLIC_VALUE] }]
+    : spec.filters
+  const named = filters.flatMap((f) =>
+    f.values.filter((v) => idToken(f.facet, v) === null).map((value) => ({ facet: f.facet, value })),
+  )
+  const numbers = new Map<string, number>()
+  for (const chunk of chunks(named, CHUNK)) {
+    const rows = await db
+      .selectFrom('catalogue_value')
+      .select(['id', 'facet', 'value'])
+      .where(
+        'value',
+        'in',
+        chunk.map((p) => p.value),
+      )
+      .execute()
+    for (const r of rows) {
+      numbers.set(pairKey(r.facet, r.value), Number(r.id))
+    }
+  }
+  const groups: string[][] = []
+  for (const f of filters) {
+    const tokens = f.values.flatMap((v) => {
+      const known = idToken(f.facet, v) ?? numbers.get(pairKey(f.facet, v))
+      return known === undefined || known === null ? [] : [typeof known === 'number' ? `v${known}` : known]
+    })
+    if (tokens.length === 0) {
+      return null
+    }
+    groups.push(tokens)
+  }
+  return groups
 }
 
 const MATCH_COLUMNS = sql.raw('d.title, d.facets, d.name_key, d.start_key, d.end_key, d.updated_at')
@@ -250,32 +338,30 @@ const MATCH_COLUMNS = sql.raw('d.title, d.facets, d.name_key, d.start_key, d.end
  * PostgreSQL combines its GIN indexes over the tsvector and the tags array.
  */
 async function matchRows(db: Cdb, dialect: Dialect, spec: MatchSpec): Promise<MatchRow[]> {
-  const pairs = filterPairs(spec)
+  const tokens = await filterTokens(db, spec)
+  if (tokens === null) {
+    return []
+  }
   const after = spec.after === undefined ? sql`` : sql`and d.project_id > ${spec.after}`
   const direction = sql.raw(spec.after === undefined ? 'desc' : 'asc')
   let rows: MatchRow[]
-  if (spec.groups.length === 0 && pairs.length === 0) {
+  if (spec.groups.length === 0 && tokens.length === 0) {
     rows = (
       await sql<MatchRow>`select d.project_id as id, ${MATCH_COLUMNS} from catalogue_doc d
         where 1 = 1 ${after} order by d.project_id ${direction} limit ${spec.bound}`.execute(db)
     ).rows
   } else if (dialect === 'sqlite') {
-    const match = fts5Match(
-      spec.groups,
-      pairs.map((g) => g.map(ftsTag)),
-    )
     const afterFts = spec.after === undefined ? sql`` : sql`and catalogue_fts.rowid > ${spec.after}`
     rows = (
       await sql<MatchRow>`select catalogue_fts.rowid as id, ${MATCH_COLUMNS}
         from catalogue_fts join catalogue_doc d on d.project_id = catalogue_fts.rowid
-        where catalogue_fts match ${match} ${afterFts}
+        where catalogue_fts match ${fts5Match(spec.groups, tokens)} ${afterFts}
         order by catalogue_fts.rowid ${direction} limit ${spec.bound}`.execute(db)
     ).rows
   } else {
-    const tsq = spec.groups.length > 0 ? tsQuery(spec.groups) : null
     const conditions = [
-      ...(tsq ? [sql`d.tsv @@ ${tsq}`] : []),
-      ...pairs.map((g) => (g.length === 1 ? sql`d.tags @> ${g}::text[]` : sql`d.tags && ${g}::text[]`)),
+      ...(spec.groups.length > 0 ? [sql`d.tsv @@ ${tsQuery(spec.groups)}`] : []),
+      ...tokens.map((g) => (g.length === 1 ? sql`d.tags @> ${g}::text[]` : sql`d.tags && ${g}::text[]`)),
     ]
     rows = (
       await sql<MatchRow>`select d.project_id as id, ${MATCH_COLUMNS} from catalogue_doc d
@@ -332,10 +418,19 @@ export async function search(
   for (const m of matches) {
     countInto(counts, m.facets, 1)
   }
-  counts.delete(ALL_KEY)
   const facets: SearchHits['facets'] = []
-  for (const [key, n] of counts) {
-    forEachPacked(key, (facet, value) => facets.push({ facet, value, n }))
+  for (const chunk of chunks(
+    [...counts.keys()].map((t) => Number(t.slice(1))),
+    CHUNK,
+  )) {
+    const named = await db
+      .selectFrom('catalogue_value')
+      .select(['id', 'facet', 'value'])
+      .where('id', 'in', chunk)
+      .execute()
+    for (const v of named) {
+      facets.push({ facet: v.facet, value: v.value, n: counts.get(`v${v.id}`) ?? 0 })
+    }
   }
   let order: (a: MatchRow, b: MatchRow) => number
   if (spec.sort === 'relevance' && spec.groups.length > 0) {
@@ -438,13 +533,14 @@ export async function euFundingByFamily(
   }))
 }
 
-/** Facet counts over the whole public catalogue (precomputed). */
+/** Facet counts over the whole public catalogue (precomputed), `_all` among them. */
 export async function catalogueCounts(
   dbIn: Kysely<Database>,
 ): Promise<Array<{ facet: string; value: string; n: number }>> {
   const rows = await catalogueDb(dbIn)
-    .selectFrom('catalogue_facet_count')
-    .select(['facet', 'value', 'n'])
+    .selectFrom('catalogue_facet_count as c')
+    .innerJoin('catalogue_value as v', 'v.id', 'c.value_id')
+    .select(['v.facet', 'v.value', 'c.n'])
     .execute()
   return rows.map((r) => ({ ...r, n: Number(r.n) }))
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import type { Generated, Kysely } from 'kysely'
 import type { Database } from '../db/database.js'
 
 /** catalogue_doc: one row per indexed project: its sort keys, facet values and the words it is found by. */
@@ -15,9 +15,9 @@ export interface CatalogueDocTable {
   words: string
   /** 1 when the project is shown to the public */
   visible: number
-  /** the project's shown facet values, packed (facets.ts packFacets): what searches count */
+  /** the project's shown facet values as tokens ("v12 v40", catalogue_value ids): what searches count */
   facets: string
-  /** the values only filters use (tenant, participants, visibility), packed; '' on SQLite (FTS5 holds them) */
+  /** the tokens only filters use: tenant "t5", participants "p123", visibility */
   hidden: string
   /** the stems of name and acronym: what relevance compares */
   title: string
@@ -30,10 +30,16 @@ export interface CatalogueFtsTable {
   tags: string
 }
 
-/** catalogue_facet_count: public projects per shown (facet, value), and `_all`: the catalogue's size. */
-export interface CatalogueFacetCountTable {
+/** catalogue_value: every facet value the index has seen, numbered (never deleted, so numbers last). */
+export interface CatalogueValueTable {
+  id: Generated<number>
   facet: string
   value: string
+}
+
+/** catalogue_facet_count: public projects per shown facet value, and per `_all`: the catalogue's size. */
+export interface CatalogueFacetCountTable {
+  value_id: number
   n: number
 }
 
@@ -46,6 +52,7 @@ export interface CatalogueDirtyTable {
 export interface CatalogueDatabase extends Database {
   catalogue_doc: CatalogueDocTable
   catalogue_fts: CatalogueFtsTable
+  catalogue_value: CatalogueValueTable
   catalogue_facet_count: CatalogueFacetCountTable
   catalogue_dirty: CatalogueDirtyTable
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { forEachPacked, packFacets, periodYears, yearOf } from './facets.js'
+import { periodYears, yearOf } from './facets.js'
 
 describe('catalogue facets', () => {
   it('reads years from partial dates and bounds a period', () => {
@@ -10,21 +10,5 @@ describe('catalogue facets', () => {
     assert.deepEqual(periodYears(null, '2023'), [2023])
     assert.deepEqual(periodYears('2023', '2020'), [2023], 'an end before the start counts as the start year')
     assert.equal(periodYears('2015', '2105').length, 15, 'a typo does not add 90 years')
-  })
-
-  it('packs facet values into one text and reads them back, separators in values made spaces', () => {
-    const pairs = [
-      { facet: 'organisation', value: 'Malmö stad' },
-      { facet: 'unit', value: 'Miljö\u001fförvaltningen\u001e' },
-      { facet: 'year', value: '2021' },
-    ]
-    const read: Array<[string, string]> = []
-    forEachPacked(packFacets(pairs), (facet, value) => read.push([facet, value]))
-    assert.deepEqual(read, [
-      ['organisation', 'Malmö stad'],
-      ['unit', 'Miljö förvaltningen '],
-      ['year', '2021'],
-    ])
-    forEachPacked('', () => assert.fail('an empty text has no pairs'))
   })
 })

@@ -102,30 +102,3 @@ export function facetValues(p: IndexSource): FacetPair[] {
   }
   return [...out.values()]
 }
-
-// Control characters no name contains once the importer has cleaned it (its text is NFKC, spaces
-// squashed); a value that still holds one loses it, so the packing stays unambiguous.
-/** Between the pairs of a packed facets text. */
-export const PAIR_SEP = '\u001f'
-const VALUE_SEP = '\u001e'
-
-/** One pair as catalogue_doc.facets and PostgreSQL's tags array hold it: "facet␞value". */
-export function packPair(facet: string, value: string): string {
-  return `${facet}${VALUE_SEP}${value.replaceAll(PAIR_SEP, ' ').replaceAll(VALUE_SEP, ' ')}`
-}
-
-/** A project's facet values as catalogue_doc.facets holds them (pairs separated by ␟). */
-export function packFacets(pairs: readonly FacetPair[]): string {
-  return pairs.map((p) => packPair(p.facet, p.value)).join(PAIR_SEP)
-}
-
-/** Calls `visit` for every pair of a packed facets text, without building the pairs. */
-export function forEachPacked(packed: string, visit: (facet: string, value: string) => void): void {
-  if (packed === '') {
-    return
-  }
-  for (const pair of packed.split(PAIR_SEP)) {
-    const at = pair.indexOf(VALUE_SEP)
-    visit(pair.slice(0, at), pair.slice(at + 1))
-  }
-}

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import snowball from 'snowball-stemmers'
 
 /**
@@ -127,9 +126,9 @@ export function queryGroups(query: string): string[][] {
 }
 
 /**
- * The FTS5 MATCH expression for query groups and facet filters: each stem and tag a quoted string (so
- * no user text is ever read as FTS5 syntax), alternatives OR-ed, groups AND-ed; words match the
- * `stems` column only, filters the `tags` column. Empty when there is nothing to match.
+ * The FTS5 MATCH expression for query groups and facet filter tokens: each stem and token a quoted
+ * string (so no user text is ever read as FTS5 syntax), alternatives OR-ed, groups AND-ed; words
+ * match the `stems` column only, filter tokens the `tags` column. Empty when there is nothing to match.
  */
 export function fts5Match(
   groups: readonly (readonly string[])[],
@@ -151,25 +150,6 @@ export function fts5Match(
     parts.push(`{tags} : (${conjunction(tagGroups)})`)
   }
   return parts.join(' AND ')
-}
-
-// Values seen recently and their tags: hashing is most of a tag's cost, and values repeat a lot.
-const tagMemo = new Map<string, string>()
-
-/**
- * The FTS5 token standing for one facet value (SQLite's `tags` column), given as its packed pair
- * (facets.ts packPair): "f" and 80 bits of its SHA-1, one unicode61 token whatever the value holds.
- */
-export function ftsTag(key: string): string {
-  let tag = tagMemo.get(key)
-  if (tag === undefined) {
-    if (tagMemo.size >= 100_000) {
-      tagMemo.clear()
-    }
-    tag = `f${createHash('sha1').update(key).digest('hex').slice(0, 20)}`
-    tagMemo.set(key, tag)
-  }
-  return tag
 }
 
 // Stand-ins above "z" in byte order, so Å, Ä, Ö sort after Z and in that order (Swedish alphabet).
