@@ -134,6 +134,91 @@ export async function findLiveToken(db: Db, tokenHash: string, at: string): Prom
     .executeTakeFirst()
 }
 
+/** One row of a live token joined with its enabled user and one of the user's roles (null: none). */
+export interface TokenPrincipalRow {
+  readonly token_id: number
+  readonly token_tenant_id: number
+  readonly scope: string
+  readonly last_used_at: string | null
+  readonly user_id: number
+  readonly email: string
+  readonly role_tenant_id: number | null
+  readonly role_unit_id: number | null
+  readonly role: string | null
+}
+
+/**
+ * A live (unrevoked, unexpired) token of an enabled user, with the user's roles: one row per role
+ * (one row with null role columns when the user has none), none when the token does not work. One
+ * query, because it runs before every API request.
+ */
+export async function findTokenPrincipal(
+  db: Db,
+  tokenHash: string,
+  at: string,
+): Promise<TokenPrincipalRow[]> {
+  return db
+    .selectFrom('api_token as t')
+    .innerJoin('app_user as u', 'u.id', 't.user_id')
+    .leftJoin('user_role as r', 'r.user_id', 'u.id')
+    .select([
+      't.id as token_id',
+      't.tenant_id as token_tenant_id',
+      't.scope',
+      't.last_used_at',
+      'u.id as user_id',
+      'u.email',
+      'r.tenant_id as role_tenant_id',
+      'r.unit_id as role_unit_id',
+      'r.role',
+    ])
+    .where('t.token_hash', '=', tokenHash)
+    .where('t.revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('t.expires_at', 'is', null), eb('t.expires_at', '>', at)]))
+    .where('u.disabled', '=', 0)
+    .orderBy('r.tenant_id')
+    .execute()
+}
+
+/** One row of an unexpired session joined with its enabled user and one of the user's roles. */
+export interface SessionPrincipalRow {
+  readonly csrf_token: string
+  readonly user_id: number
+  readonly email: string
+  readonly role_tenant_id: number | null
+  readonly role_unit_id: number | null
+  readonly role: string | null
+}
+
+/**
+ * An unexpired session of an enabled user, with the user's roles: one row per role (one row with
+ * null role columns when the user has none), none when the session does not work. One query,
+ * because it runs before every request that carries a session cookie.
+ */
+export async function findSessionPrincipal(
+  db: Db,
+  idHash: string,
+  at: string,
+): Promise<SessionPrincipalRow[]> {
+  return db
+    .selectFrom('user_session as s')
+    .innerJoin('app_user as u', 'u.id', 's.user_id')
+    .leftJoin('user_role as r', 'r.user_id', 'u.id')
+    .select([
+      's.csrf_token',
+      'u.id as user_id',
+      'u.email',
+      'r.tenant_id as role_tenant_id',
+      'r.unit_id as role_unit_id',
+      'r.role',
+    ])
+    .where('s.id_hash', '=', idHash)
+    .where('s.expires_at', '>', at)
+    .where('u.disabled', '=', 0)
+    .orderBy('r.tenant_id')
+    .execute()
+}
+
 /** A user's tokens, newest first. */
 export async function findTokens(db: Db, userId: number): Promise<ApiTokenRow[]> {
   return db.selectFrom('api_token').selectAll().where('user_id', '=', userId).orderBy('id', 'desc').execute()
@@ -161,9 +246,17 @@ export async function revokeUserTokens(db: Db, userId: number, at: string): Prom
     .execute()
 }
 
-/** Notes a token's use. */
-export async function touchToken(db: Db, id: number, at: string): Promise<void> {
-  await db.updateTable('api_token').set({ last_used_at: at }).where('id', '=', id).execute()
+/**
+ * Notes a token's use at `at`, unless another request (on any server) already noted one at or
+ * after `notBefore`: concurrent requests then write once, not once each.
+ */
+export async function touchToken(db: Db, id: number, at: string, notBefore: string = at): Promise<void> {
+  await db
+    .updateTable('api_token')
+    .set({ last_used_at: at })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', notBefore)]))
+    .execute()
 }
 
 /** Stores a reset link's hash. */

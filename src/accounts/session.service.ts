@@ -2,24 +2,23 @@ import { recordAudit } from '../registry/audit.service.js'
 import { now } from '../registry/schema-helpers.js'
 import type { Db } from '../registry/tx.js'
 import { NotFoundError, ValidationError } from '../shared/errors.js'
-import type { ApiToken, Principal, TokenScope } from './account.js'
+import type { ApiToken, Principal, TenantRole, TokenScope } from './account.js'
 import {
   deleteExpiredSessions,
   deleteSession,
   deleteUserSessions,
-  findLiveToken,
-  findRoles,
-  findSession,
+  findSessionPrincipal,
+  findTokenPrincipal,
   findTokens,
-  findUserById,
   insertSession,
   insertToken,
   revokeTokenRow,
   touchToken,
 } from './account.repository.js'
 import type { ApiTokenRow } from './account.table.js'
+import { isRole } from './role.js'
 import { hashSecret, isoIn, newSecret } from './secret.js'
-import { type AccountActor, getUser, userRowToUser } from './user.service.js'
+import { type AccountActor, getUser } from './user.service.js'
 
 /** Prefix of every API token, so secret scanners and people recognise one. */
 export const TOKEN_PREFIX = 'pat_'
@@ -49,24 +48,41 @@ export async function startSession(db: Db, userId: number, ttlMs: number): Promi
 }
 
 /** The principal of a session cookie's secret, or null when unknown, expired or its user is disabled. */
-export async function principalFromSession(db: Db, secret: string): Promise<Principal | null> {
+export async function principalFromSession(
+  db: Db,
+  secret: string,
+  at: string = now(),
+): Promise<Principal | null> {
   const idHash = hashSecret(secret)
-  const session = await findSession(db, idHash, now())
-  if (!session) {
+  const rows = await findSessionPrincipal(db, idHash, at)
+  const first = rows[0]
+  if (!first) {
     return null
   }
-  const user = await findUserById(db, session.user_id)
-  if (!user || user.disabled === 1) {
-    return null
-  }
-  const roles = userRowToUser(user, await findRoles(db, [user.id])).roles
   return {
-    userId: user.id,
-    email: user.email,
-    roles,
+    userId: first.user_id,
+    email: first.email,
+    roles: rolesOf(rows),
     via: 'session',
-    session: { idHash, csrfToken: session.csrf_token },
+    session: { idHash, csrfToken: first.csrf_token },
   }
+}
+
+// The joined rows' role columns as the domain's roles (a user without roles gives one null row).
+function rolesOf(
+  rows: ReadonlyArray<{ role_tenant_id: number | null; role_unit_id: number | null; role: string | null }>,
+): TenantRole[] {
+  const roles: TenantRole[] = []
+  for (const r of rows) {
+    if (r.role_tenant_id !== null && r.role !== null) {
+      roles.push({
+        tenantId: r.role_tenant_id,
+        unitId: r.role_unit_id,
+        role: isRole(r.role) ? r.role : 'viewer',
+      })
+    }
+  }
+  return roles
 }
 
 /** Ends one session (logout). */
@@ -166,27 +182,45 @@ export async function revokeApiToken(
   })
 }
 
-/** The principal of a bearer token, or null when unknown, revoked, expired or its user disabled. */
-export async function principalFromToken(db: Db, secret: string): Promise<Principal | null> {
+/**
+ * How stale a token's last_used_at may get before a request writes it again. Noting every use would
+ * make every API read a write transaction; the token list only needs to say roughly when.
+ */
+export const TOKEN_TOUCH_INTERVAL_MS = 60_000
+
+/**
+ * The principal of a bearer token, or null when unknown, revoked, expired or its user disabled.
+ * Reads the database on every call (one query), so a revoked token or a disabled user is refused at
+ * once on every server sharing the database; writes last_used_at only when it is older than
+ * TOKEN_TOUCH_INTERVAL_MS.
+ * @param at the current time (ISO 8601; tests pass their own clock)
+ */
+export async function principalFromToken(
+  db: Db,
+  secret: string,
+  at: string = now(),
+): Promise<Principal | null> {
   if (!secret.startsWith(TOKEN_PREFIX)) {
     return null
   }
-  const at = now()
-  const row = await findLiveToken(db, hashSecret(secret), at)
-  if (!row) {
+  const rows = await findTokenPrincipal(db, hashSecret(secret), at)
+  const first = rows[0]
+  if (!first) {
     return null
   }
-  const user = await findUserById(db, row.user_id)
-  if (!user || user.disabled === 1) {
-    return null
+  const notBefore = new Date(Date.parse(at) - TOKEN_TOUCH_INTERVAL_MS).toISOString()
+  if (first.last_used_at === null || first.last_used_at < notBefore) {
+    await touchToken(db, first.token_id, at, notBefore)
   }
-  await touchToken(db, row.id, at)
-  const roles = userRowToUser(user, await findRoles(db, [user.id])).roles
   return {
-    userId: user.id,
-    email: user.email,
-    roles,
+    userId: first.user_id,
+    email: first.email,
+    roles: rolesOf(rows),
     via: 'token',
-    token: { id: row.id, tenantId: row.tenant_id, scope: row.scope === 'write' ? 'write' : 'read' },
+    token: {
+      id: first.token_id,
+      tenantId: first.token_tenant_id,
+      scope: first.scope === 'write' ? 'write' : 'read',
+    },
   }
 }

@@ -12,13 +12,21 @@ export const StoredMoney = Type.Object({
 })
 export type StoredMoney = Static<typeof StoredMoney>
 
+// Asked for every amount read; building an Intl.NumberFormat each time dominated page rendering.
+const digitsByCurrency = new Map<string, number>()
+
 /** Digits after the decimal point for a currency (2 for SEK and EUR, 0 for JPY), from ICU. */
 export function minorDigits(currency: string): number {
+  const known = digitsByCurrency.get(currency)
+  if (known !== undefined) {
+    return known
+  }
   try {
-    return (
+    const digits =
       new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
       2
-    )
+    digitsByCurrency.set(currency, digits)
+    return digits
   } catch (e) {
     throw new ValidationError(`Unknown currency "${currency}"`, 'currency', { cause: e })
   }

@@ -11,6 +11,7 @@ import type { Logger } from 'pino'
 import { createOidcClient } from '../accounts/oidc.client.js'
 import type { Config } from '../config/config.js'
 import type { Database } from '../db/database.js'
+import { RequestLogController } from './logger.js'
 import { auth, DEFAULT_AUTH_CONFIG } from './plugins/auth.js'
 import { csrf } from './plugins/csrf.js'
 import { dbDecorator } from './plugins/db.js'
@@ -61,6 +62,8 @@ export const BODY_LIMIT_BYTES = 1024 * 1024
 export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
     loggerInstance: deps.logger.child({ module: 'web' }) as FastifyBaseLogger,
+    // One access-log line per request instead of two (src/web/logger.ts).
+    logController: new RequestLogController(),
     bodyLimit: BODY_LIMIT_BYTES,
     // Behind a reverse proxy: the client's address (rate limits) and https (HSTS) from X-Forwarded-*.
     trustProxy: deps.config.auth?.trustProxy ?? false,

@@ -1,3 +1,4 @@
+import { type FastifyReply, type FastifyRequest, LogController } from 'fastify'
 import { type Logger, pino } from 'pino'
 import type { Config } from '../config/config.js'
 
@@ -34,4 +35,32 @@ export function createLogger(config: Config, destination: NodeJS.WritableStream 
     },
     destination,
   )
+}
+
+/**
+ * Fastify's per-request log lines, halved: one "request completed" line per request at info (with
+ * the request's method and masked path, the status and the time taken: the access log) instead of
+ * an "incoming request" line as well, which goes to debug. Failed requests are logged at error as
+ * before. Each JSON line is a measurable share of a fast request; LOG_LEVEL=warn drops the access
+ * log altogether (behind a reverse proxy that keeps its own).
+ */
+export class RequestLogController extends LogController {
+  override incomingRequest(request: FastifyRequest): void {
+    request.log.debug({ req: request }, 'incoming request')
+  }
+
+  override requestCompleted(
+    error: Error | null | undefined,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): void {
+    if (error) {
+      reply.log.error(
+        { req: request, res: reply, err: error, responseTime: reply.elapsedTime },
+        'request errored',
+      )
+      return
+    }
+    reply.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed')
+  }
 }

@@ -276,9 +276,18 @@ export function langOf(value: unknown): Lang {
 
 const LOCALE: Record<Lang, string> = { sv: 'sv-SE', en: 'en-GB' }
 
+// Made once per language: building an Intl.NumberFormat costs far more than formatting with one,
+// and a project page formats dozens of amounts.
+const numberFormats = new Map<Lang, Intl.NumberFormat>()
+
 /** A whole number in the language's format ("1 971 565" in Swedish, "1,971,565" in English). */
 export function formatNumber(lang: Lang, n: number): string {
-  return new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 0 }).format(n)
+  let format = numberFormats.get(lang)
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 0 })
+    numberFormats.set(lang, format)
+  }
+  return format.format(n)
 }
 
 /** An amount with its currency: "1 971 565 kr", "2 600 000 EUR" (Swedish), "SEK 1,971,565" (English). */

@@ -224,21 +224,37 @@ async function authPlugin(app: FastifyInstance, opts: { auth: AuthConfig }): Pro
   app.decorateRequest('principal', null)
   app.decorateRequest('tenantScope', null)
 
-  app.addHook('onRequest', async (request) => {
-    request.principal = await authenticate(request, app)
+  // The hooks below run on every request: callback style, so a request without credentials (the
+  // public catalogue) costs no promise and no database query.
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (request.headers.authorization === undefined && !request.cookies[SESSION_COOKIE]) {
+      done()
+      return
+    }
+    authenticate(request, app).then((principal) => {
+      request.principal = principal
+      done()
+    }, done)
   })
   // Before validation, so a caller without access learns nothing, not even the body's schema.
-  app.addHook('preValidation', async (request, reply) => {
-    if (request.is404) {
-      return undefined
+  app.addHook('preValidation', (request, reply, done) => {
+    if (request.is404 || accessOf(request) === 'public') {
+      done()
+      return
     }
-    return checkAccess(request, reply)
+    checkAccess(request, reply).then((sent) => {
+      // A redirect to the sign-in page has answered already: the route must not run.
+      if (sent === undefined) {
+        done()
+      }
+    }, done)
   })
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     if (request.principal) {
       // Pages and answers for a signed-in user hold drafts: never store them in shared caches.
       reply.header('cache-control', 'no-store')
     }
+    done(null, payload)
   })
 }
 
