@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely'
-import { sql } from 'kysely'
+import SQLite from 'better-sqlite3'
+import { type Insertable, type Kysely, sql } from 'kysely'
 import type { Dialect } from '../src/config/config.js'
 import type { Database } from '../src/db/database.js'
 import { nameKey, searchKey } from '../src/registry/schema-helpers.js'
@@ -202,133 +202,113 @@ export function projectAcronym(i: number): string {
   return `SYN${i.toString(36).toUpperCase()}`
 }
 
-/** What bulk loading took. */
-export interface LoadOutcome {
-  readonly shape: PortfolioShape
-  /** ids of the first and last project */
-  readonly firstProjectId: number
-  readonly lastProjectId: number
-  readonly participations: number
-  readonly insertMs: number
-}
-
-/** Rows per multi-row INSERT (well under SQLite's bound-parameter limit with ≤ 20 columns). */
-const ROWS_PER_INSERT = 500
-/** Projects per transaction. */
-const PROJECTS_PER_TX = 20_000
-
-async function insertChunked<T extends keyof Database>(
-  db: Kysely<Database>,
-  table: T,
-  rows: readonly Record<string, unknown>[],
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    await db
-      .insertInto(table)
-      .values(rows.slice(i, i + ROWS_PER_INSERT) as never)
-      .execute()
-  }
-}
-
 const iso = (y: number, m: number, d: number) =>
   `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
 
+/** The tables a synthetic portfolio fills, in the order their rows come (parents first). */
+export const PORTFOLIO_TABLES = ['organisation', 'unit', 'project', 'participation'] as const
+export type PortfolioTable = (typeof PORTFOLIO_TABLES)[number]
+
+/** One row to insert, tagged with its table. */
+export type PortfolioRow = {
+  [T in PortfolioTable]: { readonly table: T; readonly row: Insertable<Database[T]> }
+}[PortfolioTable]
+
+/** What the generator needs to know of a programme (read from the migrated, seeded registry). */
+export interface ProgrammeRef {
+  readonly id: number
+  readonly canonical: string
+  readonly family: string
+}
+
 /**
- * Bulk-loads a synthetic portfolio of `projects` projects into an EMPTY, migrated registry (programmes
- * seeded): tenants, their units, partner organisations, projects and participations, in batched
- * multi-row inserts inside transactions. The catalogue's triggers queue every project; the caller
- * builds the search index as the app does (refreshCatalogue). Deterministic from `seed`.
+ * The rows of a synthetic portfolio of `projects` projects, streamed (a 2M portfolio is never held
+ * in memory): tenants (organisation ids 1..tenants), partner organisations, the tenants' units, then
+ * each project followed by its participations. Ids are explicit so children point at parents
+ * without reading them back. Deterministic from `seed` and the programme list (ordered by id).
  */
-export async function loadPortfolio(
-  db: Kysely<Database>,
-  dialect: Dialect,
+export function* portfolioRows(
+  programmes: readonly ProgrammeRef[],
   projects: number,
   seed = 1,
-): Promise<LoadOutcome> {
-  const started = performance.now()
+): Generator<PortfolioRow> {
   const shape = shapeOf(projects)
   const rand = prng(seed)
   const at = `${TODAY}T12:00:00.000Z`
-  const programmes = await db
-    .selectFrom('programme')
-    .select(['id', 'canonical', 'family', 'from_year', 'to_year'])
-    .orderBy('id')
-    .execute()
   const progWeights = programmes.map((p) => (FAMILY_WEIGHTS[p.family] ?? 0.5) / 4)
 
-  // Organisations: tenants first (ids 1..tenants), then partners. Ids are explicit so children can
-  // point at them without reading them back.
-  const orgs: Record<string, unknown>[] = []
   for (let t = 1; t <= shape.tenants; t++) {
     const name = `Syntet ${capital(inventedWord(prng(seed * 31 + t), 2))}stad ${t} kommun`
-    orgs.push({
-      id: t,
-      name,
-      name_key: nameKey(name),
-      country: 'SE',
-      kind: 'municipality',
-      is_tenant: 1,
-      created_at: at,
-      updated_at: at,
-    })
+    yield {
+      table: 'organisation',
+      row: {
+        id: t,
+        name,
+        name_key: nameKey(name),
+        country: 'SE',
+        kind: 'municipality',
+        is_tenant: 1,
+        created_at: at,
+        updated_at: at,
+      },
+    }
   }
   for (let i = 1; i <= shape.partners; i++) {
     const name = partnerName(seed, i)
     const country = weighted(rand, COUNTRIES, COUNTRY_WEIGHTS)
-    orgs.push({
-      id: shape.tenants + i,
-      name,
-      name_key: nameKey(name),
-      country,
-      kind: pick(rand, KINDS),
-      is_tenant: 0,
-      created_at: at,
-      updated_at: at,
-    })
-  }
-  const units: Record<string, unknown>[] = []
-  for (let t = 1; t <= shape.tenants; t++) {
-    UNITS.forEach((u, k) => {
-      units.push({
-        id: (t - 1) * UNITS.length + k + 1,
-        tenant_id: t,
-        name: u,
-        name_key: nameKey(u),
+    yield {
+      table: 'organisation',
+      row: {
+        id: shape.tenants + i,
+        name,
+        name_key: nameKey(name),
+        country,
+        kind: pick(rand, KINDS),
+        is_tenant: 0,
         created_at: at,
-      })
-    })
+        updated_at: at,
+      },
+    }
   }
-  await db.transaction().execute(async (trx) => {
-    await insertChunked(trx, 'organisation', orgs)
-    await insertChunked(trx, 'unit', units)
-  })
+  for (let t = 1; t <= shape.tenants; t++) {
+    for (const [k, u] of UNITS.entries()) {
+      yield {
+        table: 'unit',
+        row: {
+          id: (t - 1) * UNITS.length + k + 1,
+          tenant_id: t,
+          name: u,
+          name_key: nameKey(u),
+          created_at: at,
+        },
+      }
+    }
+  }
 
   let participationId = 0
-  for (let start = 1; start <= projects; start += PROJECTS_PER_TX) {
-    const end = Math.min(projects, start + PROJECTS_PER_TX - 1)
-    const projectRows: Record<string, unknown>[] = []
-    const partRows: Record<string, unknown>[] = []
-    for (let i = start; i <= end; i++) {
-      const tenant = 1 + Math.floor(rand() * shape.tenants)
-      const startYear = 2007 + Math.floor(rand() * 20)
-      const years = 1 + Math.floor(rand() * 4)
-      const periodStart = iso(startYear, 1 + Math.floor(rand() * 12), 1)
-      const periodEnd = iso(startYear + years, 1 + Math.floor(rand() * 12), 28)
-      const status = periodStart > TODAY ? 'planned' : periodEnd < TODAY ? 'completed' : 'ongoing'
-      const programme = weighted(rand, programmes, progWeights)
-      const currency = programme.family === 'Interreg' || programme.family === 'Horizon' ? 'EUR' : 'SEK'
-      // Log-normal budget around 3 M (SEK) or 0.3 M (EUR), in minor units.
-      const budget = Math.round(Math.exp(Math.log(currency === 'EUR' ? 3e5 : 3e6) + (rand() - 0.5) * 3)) * 100
-      const theme = WORDS[zipf(rand, WORDS.length)] ?? 'projekt'
-      const name = `${capital(theme)} och ${WORDS[zipf(rand, WORDS.length)]} i ${capital(inventedWord(rand, 2))}`
-      const acronym = projectAcronym(i)
-      const summaryWords: string[] = []
-      const length = 12 + Math.floor(rand() * 20)
-      for (let w = 0; w < length; w++) {
-        summaryWords.push(WORDS[zipf(rand, WORDS.length)] ?? 'projekt')
-      }
-      const summary = `${capital(summaryWords.join(' '))}.`
-      projectRows.push({
+  for (let i = 1; i <= projects; i++) {
+    const tenant = 1 + Math.floor(rand() * shape.tenants)
+    const startYear = 2007 + Math.floor(rand() * 20)
+    const years = 1 + Math.floor(rand() * 4)
+    const periodStart = iso(startYear, 1 + Math.floor(rand() * 12), 1)
+    const periodEnd = iso(startYear + years, 1 + Math.floor(rand() * 12), 28)
+    const status = periodStart > TODAY ? 'planned' : periodEnd < TODAY ? 'completed' : 'ongoing'
+    const programme = weighted(rand, programmes, progWeights)
+    const currency = programme.family === 'Interreg' || programme.family === 'Horizon' ? 'EUR' : 'SEK'
+    // Log-normal budget around 3 M (SEK) or 0.3 M (EUR), in minor units.
+    const budget = Math.round(Math.exp(Math.log(currency === 'EUR' ? 3e5 : 3e6) + (rand() - 0.5) * 3)) * 100
+    const theme = WORDS[zipf(rand, WORDS.length)] ?? 'projekt'
+    const name = `${capital(theme)} och ${WORDS[zipf(rand, WORDS.length)]} i ${capital(inventedWord(rand, 2))}`
+    const acronym = projectAcronym(i)
+    const summaryWords: string[] = []
+    const length = 12 + Math.floor(rand() * 20)
+    for (let w = 0; w < length; w++) {
+      summaryWords.push(WORDS[zipf(rand, WORDS.length)] ?? 'projekt')
+    }
+    const summary = `${capital(summaryWords.join(' '))}.`
+    yield {
+      table: 'project',
+      row: {
         id: i,
         tenant_id: tenant,
         name,
@@ -349,10 +329,13 @@ export async function loadPortfolio(
         created_at: at,
         updated_at: at,
         published_at: at,
-      })
-      // The tenant takes part (lead or partner), then 0–12 partners (geometric, mean ~3).
-      const tenantLeads = rand() < 0.7
-      partRows.push({
+      },
+    }
+    // The tenant takes part (lead or partner), then 0–12 partners (geometric, mean ~3).
+    const tenantLeads = rand() < 0.7
+    yield {
+      table: 'participation',
+      row: {
         id: ++participationId,
         tenant_id: tenant,
         project_id: i,
@@ -366,17 +349,20 @@ export async function loadPortfolio(
         theme: pick(rand, THEMES),
         created_at: at,
         updated_at: at,
-      })
-      const partners = Math.min(12, Math.floor(-Math.log(1 - rand()) * 3))
-      const seen = new Set<number>()
-      for (let k = 0; k < partners; k++) {
-        // Zipf over partners: a few organisations take part in many projects, as networks do.
-        const partner = 1 + zipf(rand, shape.partners)
-        if (seen.has(partner)) {
-          continue
-        }
-        seen.add(partner)
-        partRows.push({
+      },
+    }
+    const partners = Math.min(12, Math.floor(-Math.log(1 - rand()) * 3))
+    const seen = new Set<number>()
+    for (let k = 0; k < partners; k++) {
+      // Zipf over partners: a few organisations take part in many projects, as networks do.
+      const partner = 1 + zipf(rand, shape.partners)
+      if (seen.has(partner)) {
+        continue
+      }
+      seen.add(partner)
+      yield {
+        table: 'participation',
+        row: {
           id: ++participationId,
           tenant_id: tenant,
           project_id: i,
@@ -390,27 +376,246 @@ export async function loadPortfolio(
           theme: null,
           created_at: at,
           updated_at: at,
-        })
+        },
       }
     }
-    await db.transaction().execute(async (trx) => {
-      await insertChunked(trx, 'project', projectRows)
-      await insertChunked(trx, 'participation', partRows)
-    })
   }
-  if (dialect === 'postgres') {
-    // Explicit ids leave the identity sequences behind; move them past the loaded rows.
-    for (const table of ['organisation', 'unit', 'project', 'participation']) {
-      await sql`select setval(pg_get_serial_sequence(${table}, 'id'), (select max(id) from ${sql.table(table)}))`.execute(
-        db,
+}
+
+// Bulk loaders of the synthetic portfolio (portfolioRows above) into a migrated, seeded, empty
+// registry. Both stream the generator's rows: memory stays flat at any size.
+//
+// - SQLite: prepared statements reused for every row, on a better-sqlite3 connection of the bench's
+//   own to the same file (Kysely does not expose its handle and prepares each statement anew),
+//   in transactions of PROJECTS_PER_SQLITE_TX projects. The app's triggers stay in place, so the
+//   load queues every project in catalogue_dirty exactly as the app's own writes do.
+// - PostgreSQL: one transaction; rows go in batches as one INSERT … SELECT FROM unnest(…) per table
+//   and batch (one array parameter per column, so a batch is not bounded by the 65,535 parameters
+//   of a multi-row VALUES list). Triggers stay in place here too; the loaded tables' foreign keys
+//   are dropped for the load and added back (checked) before the commit.
+
+/** What bulk loading took. */
+export interface LoadOutcome {
+  readonly shape: PortfolioShape
+  readonly participations: number
+  readonly insertMs: number
+}
+
+/** Options of a load. */
+export interface LoadOptions {
+  readonly seed?: number
+  /** told after every PROGRESS_EVERY projects, with the number loaded so far */
+  readonly onProgress?: (projects: number) => void
+}
+
+/** How often onProgress is told. */
+export const PROGRESS_EVERY = 100_000
+/** Projects per SQLite transaction: few commits, a WAL that stays a few hundred MB. */
+const PROJECTS_PER_SQLITE_TX = 100_000
+/** Projects per PostgreSQL batch (with ~3.4 participations each). */
+const PROJECTS_PER_PG_BATCH = 5_000
+/** The SQLite loader's page cache: the tables' indexes take random inserts (tenant, organisation). */
+const SQLITE_CACHE_KIB = 512 * 1024
+
+type Value = string | number | null
+
+/** Values of a generated row (rows are plain objects of column → value). */
+function values(row: object): Record<string, Value> {
+  return row as Record<string, Value>
+}
+
+/**
+ * Loads a synthetic portfolio into the SQLite registry in `file` (migrated and seeded, no
+ * projects yet; another connection may be open on it, idle). Synchronous work, async signature so
+ * both loaders are called alike.
+ */
+export async function loadSqlitePortfolio(
+  file: string,
+  projects: number,
+  options: LoadOptions = {},
+): Promise<LoadOutcome> {
+  const started = performance.now()
+  const sqlite = new SQLite(file, { fileMustExist: true })
+  try {
+    // The app's connection settings (create-db.ts), with a bigger page cache for this one connection.
+    sqlite.pragma('journal_mode = WAL')
+    sqlite.pragma('synchronous = NORMAL')
+    sqlite.pragma('foreign_keys = ON')
+    sqlite.pragma('busy_timeout = 5000')
+    sqlite.pragma(`cache_size = -${SQLITE_CACHE_KIB}`)
+    const programmes = sqlite
+      .prepare('select id, canonical, family from programme order by id')
+      .all() as Array<{ id: number; canonical: string; family: string }>
+    // One statement per table, prepared on its first row; positional parameters bind faster than named.
+    const statements = new Map<PortfolioTable, { columns: string[]; insert: SQLite.Statement }>()
+    const statement = (table: PortfolioTable, row: Record<string, Value>) => {
+      let s = statements.get(table)
+      if (!s) {
+        const columns = Object.keys(row)
+        const insert = sqlite.prepare(
+          `insert into ${table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`,
+        )
+        s = { columns, insert }
+        statements.set(table, s)
+      }
+      return s
+    }
+    let loaded = 0
+    let participations = 0
+    sqlite.exec('begin')
+    for (const { table, row } of portfolioRows(programmes, projects, options.seed)) {
+      if (table === 'project') {
+        if (loaded > 0 && loaded % PROJECTS_PER_SQLITE_TX === 0) {
+          sqlite.exec('commit')
+          sqlite.exec('begin')
+        }
+        if (loaded > 0 && loaded % PROGRESS_EVERY === 0) {
+          options.onProgress?.(loaded)
+        }
+        loaded++
+      } else if (table === 'participation') {
+        participations++
+      }
+      const v = values(row)
+      const s = statement(table, v)
+      s.insert.run(s.columns.map((c) => v[c] ?? null))
+    }
+    sqlite.exec('commit')
+    options.onProgress?.(loaded)
+    return { shape: shapeOf(projects), participations, insertMs: performance.now() - started }
+  } finally {
+    if (sqlite.inTransaction) {
+      sqlite.exec('rollback')
+    }
+    sqlite.close()
+  }
+}
+
+/** Column buffers of one table's pending batch. */
+interface Batch {
+  readonly columns: string[]
+  readonly data: Value[][]
+  rows: number
+}
+
+/**
+ * Loads a synthetic portfolio into a PostgreSQL registry (migrated and seeded, no projects yet),
+ * in one transaction, then moves the identity sequences past the explicit ids.
+ */
+export async function loadPostgresPortfolio(
+  db: Kysely<Database>,
+  projects: number,
+  options: LoadOptions = {},
+): Promise<LoadOutcome> {
+  const started = performance.now()
+  const programmes = await db
+    .selectFrom('programme')
+    .select(['id', 'canonical', 'family'])
+    .orderBy('id')
+    .execute()
+  // unnest needs each array's type: the column's own (udt_name), read from the catalogue.
+  const types = new Map<string, string>()
+  const { rows: typeRows } = await sql<{ table_name: string; column_name: string; udt_name: string }>`
+    select table_name, column_name, udt_name from information_schema.columns
+    where table_schema = current_schema() and table_name in (${sql.join([...PORTFOLIO_TABLES])})`.execute(db)
+  for (const r of typeRows) {
+    types.set(`${r.table_name}.${r.column_name}`, r.udt_name)
+  }
+  let participations = 0
+  await db.transaction().execute(async (trx) => {
+    // Per-row foreign-key checks took half the server's time: drop the loaded tables' foreign keys
+    // for the load and add them back exactly as they were (PostgreSQL then checks every row in one
+    // pass per key), the PostgreSQL manual's advice for populating a database.
+    const { rows: keys } = await sql<{ conname: string; tbl: string; def: string }>`
+      select conname, conrelid::regclass::text as tbl, pg_get_constraintdef(oid) as def
+      from pg_constraint
+      where contype = 'f' and conrelid::regclass::text in (${sql.join([...PORTFOLIO_TABLES])})`.execute(trx)
+    for (const k of keys) {
+      await sql`alter table ${sql.table(k.tbl)} drop constraint ${sql.ref(k.conname)}`.execute(trx)
+    }
+    const batches = new Map<PortfolioTable, Batch>()
+    const flush = async () => {
+      // Parents first: the foreign keys are checked per statement.
+      for (const table of PORTFOLIO_TABLES) {
+        const b = batches.get(table)
+        if (!b || b.rows === 0) {
+          continue
+        }
+        const arrays = b.columns.map((c, k) => {
+          const type = types.get(`${table}.${c}`)
+          if (!type) {
+            throw new Error(`${table}.${c}: no such column`)
+          }
+          return sql`${b.data[k]}::${sql.raw(`${type}[]`)}`
+        })
+        await sql`insert into ${sql.table(table)} (${sql.join(b.columns.map((c) => sql.ref(c)))})
+          select * from unnest(${sql.join(arrays)})`.execute(trx)
+        batches.set(table, { columns: b.columns, data: b.columns.map(() => []), rows: 0 })
+      }
+    }
+    let loaded = 0
+    for (const { table, row } of portfolioRows(programmes, projects, options.seed)) {
+      if (table === 'project') {
+        if (loaded > 0 && loaded % PROJECTS_PER_PG_BATCH === 0) {
+          await flush()
+        }
+        if (loaded > 0 && loaded % PROGRESS_EVERY === 0) {
+          options.onProgress?.(loaded)
+        }
+        loaded++
+      } else if (table === 'participation') {
+        participations++
+      }
+      const v = values(row)
+      let b = batches.get(table)
+      if (!b) {
+        const columns = Object.keys(v)
+        b = { columns, data: columns.map(() => []), rows: 0 }
+        batches.set(table, b)
+      }
+      for (const [k, c] of b.columns.entries()) {
+        b.data[k]?.push(v[c] ?? null)
+      }
+      b.rows++
+    }
+    await flush()
+    for (const k of keys) {
+      await sql`alter table ${sql.table(k.tbl)} add constraint ${sql.ref(k.conname)} ${sql.raw(k.def)}`.execute(
+        trx,
       )
     }
+    options.onProgress?.(loaded)
+    // Explicit ids leave the identity sequences behind; move them past the loaded rows.
+    for (const table of PORTFOLIO_TABLES) {
+      await sql`select setval(pg_get_serial_sequence(${table}, 'id'), (select max(id) from ${sql.table(table)}))`.execute(
+        trx,
+      )
+    }
+  })
+  return { shape: shapeOf(projects), participations, insertMs: performance.now() - started }
+}
+
+/**
+ * Bulk-loads a synthetic portfolio into the EMPTY, migrated, seeded registry behind `db` (the
+ * entry point the benchmarks share): on SQLite through the bench's own connection to the same file
+ * (found with pragma database_list), on PostgreSQL through `db`. The triggers queue every project;
+ * the caller builds the search index as the app does (refreshCatalogue).
+ */
+export async function loadPortfolio(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  projects: number,
+  options: LoadOptions = {},
+): Promise<LoadOutcome> {
+  if (dialect === 'postgres') {
+    return loadPostgresPortfolio(db, projects, options)
   }
-  return {
-    shape,
-    firstProjectId: 1,
-    lastProjectId: projects,
-    participations: participationId,
-    insertMs: performance.now() - started,
+  const { rows } = await sql<{
+    file: string
+  }>`select file from pragma_database_list where name = 'main'`.execute(db)
+  const file = rows[0]?.file
+  if (!file) {
+    throw new Error('loadPortfolio: the SQLite database is in memory; the bulk loader needs a file')
   }
+  return loadSqlitePortfolio(file, projects, options)
 }
