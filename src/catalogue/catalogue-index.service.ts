@@ -1,8 +1,10 @@
 import type { Dialect } from '../config/config.js'
 import { type Db, inTransaction } from '../registry/tx.js'
 import {
+  beginBulkIndex,
   claimDirty,
   dirtyCount,
+  endBulkIndex,
   type IndexEntry,
   indexSources,
   markDirty,
@@ -32,21 +34,32 @@ const BULK_BATCH = 5_000
  */
 export async function refreshCatalogue(db: Db, dialect: Dialect): Promise<number> {
   let done = 0
-  for (;;) {
-    const waiting = await dirtyCount(db, BULK_BATCH)
-    if (waiting === 0) {
-      break
+  let bulk = false
+  try {
+    for (;;) {
+      const waiting = await dirtyCount(db, BULK_BATCH)
+      if (waiting === 0) {
+        break
+      }
+      if (waiting >= BULK_BATCH && !bulk) {
+        bulk = true
+        await beginBulkIndex(db, dialect)
+      }
+      const n = await inTransaction(db, async (trx) => {
+        const ids = await claimDirty(trx, dialect, waiting >= BULK_BATCH ? BULK_BATCH : BATCH)
+        await reindex(trx, dialect, ids)
+        return ids.length
+      })
+      if (n === 0) {
+        // Another server holds the remaining rows (PostgreSQL SKIP LOCKED): it is indexing them.
+        break
+      }
+      done += n
     }
-    const n = await inTransaction(db, async (trx) => {
-      const ids = await claimDirty(trx, dialect, waiting >= BULK_BATCH ? BULK_BATCH : BATCH)
-      await reindex(trx, dialect, ids)
-      return ids.length
-    })
-    if (n === 0) {
-      // Another server holds the remaining rows (PostgreSQL SKIP LOCKED): it is indexing them.
-      break
+  } finally {
+    if (bulk) {
+      await endBulkIndex(db, dialect)
     }
-    done += n
   }
   return done
 }

@@ -59,6 +59,24 @@ export async function dirtyCount(db: Kysely<Database>, upTo: number): Promise<nu
   return Number(row?.n ?? 0)
 }
 
+/**
+ * Before a bulk build (SQLite): FTS5 stops merging its segments after every transaction, which
+ * halves the cost of writing many entries; endBulkIndex merges once at the end.
+ */
+export async function beginBulkIndex(db: Kysely<Database>, dialect: Dialect): Promise<void> {
+  if (dialect === 'sqlite') {
+    await sql`insert into catalogue_fts (catalogue_fts, rank) values ('automerge', 0)`.execute(db)
+  }
+}
+
+/** After a bulk build (SQLite): one merge of the segments it wrote, and merging after writes again. */
+export async function endBulkIndex(db: Kysely<Database>, dialect: Dialect): Promise<void> {
+  if (dialect === 'sqlite') {
+    await sql`insert into catalogue_fts (catalogue_fts) values ('optimize')`.execute(db)
+    await sql`insert into catalogue_fts (catalogue_fts, rank) values ('automerge', 4)`.execute(db)
+  }
+}
+
 /** Marks projects for reindexing (all of them when `ids` is omitted). */
 export async function markDirty(db: Kysely<Database>, ids?: readonly number[]): Promise<void> {
   const cdb = catalogueDb(db)
