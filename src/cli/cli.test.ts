@@ -43,6 +43,7 @@ describe('runCli: argv to command', () => {
       ['serve', '--demo', '--port', '8080', '--host', '0.0.0.0'],
       { command: 'serve', options: { demo: true, port: '8080', host: '0.0.0.0' } },
     ],
+    [['serve', '--workers', 'auto'], { command: 'serve', options: { workers: 'auto' } }],
     [['projects'], { command: 'projects', id: undefined, options: { format: 'table' } }],
     [['projects', '--format', 'json'], { command: 'projects', id: undefined, options: { format: 'json' } }],
     [['projects', '12'], { command: 'projects', id: '12', options: { format: 'table' } }],

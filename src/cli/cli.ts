@@ -159,6 +159,10 @@ export async function runCli(
     .option('--port <port>', 'port to listen on (default: PORT or 3000)')
     .option('--host <host>', 'address to listen on (default: HOST or 127.0.0.1)')
     .option('--demo', 'load a small, clearly marked demo portfolio when the database is empty')
+    .option(
+      '--workers <n>',
+      'server processes sharing the port: a number, or "auto" for one per CPU (default 1)',
+    )
     .action((options: ServeOptions) => run({ command: 'serve', options }))
 
   program
