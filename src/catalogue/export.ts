@@ -1,9 +1,8 @@
 import type { Writable } from 'node:stream'
 import type { ProjectRecordWithParticipations } from '../registry/project-record.service.js'
 import { matchIdsAfter } from './catalogue.repository.js'
-import { refreshCatalogue } from './catalogue-index.service.js'
 import type { CatalogueQuery } from './search.js'
-import { type CatalogueDeps, loadRecords, searchFilters } from './search.service.js'
+import { type CatalogueDeps, catalogueUpToDate, loadRecords, searchFilters } from './search.service.js'
 import { queryGroups } from './text.js'
 
 /** Records loaded per round trip while exporting: memory stays flat whatever the export's size. */
@@ -17,7 +16,7 @@ export async function* exportRecords(
   deps: CatalogueDeps,
   query: CatalogueQuery,
 ): AsyncGenerator<ProjectRecordWithParticipations> {
-  await refreshCatalogue(deps.db, deps.dialect)
+  await catalogueUpToDate(deps)
   const groups = queryGroups(query.q ?? '')
   const filters = searchFilters(query)
   const publicOnly = query.audience === undefined

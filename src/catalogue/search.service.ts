@@ -18,6 +18,18 @@ import { queryGroups } from './text.js'
 export interface CatalogueDeps {
   readonly db: Db
   readonly dialect: Dialect
+  /**
+   * true when `db` is a read replica (docs/deployment.md): reads never write there, so they skip
+   * bringing the index up to date and trust the primary's servers to do it (within the lag).
+   */
+  readonly replica?: boolean
+}
+
+/** Brings the index up to date before a read, except on a replica (which cannot be written). */
+export async function catalogueUpToDate(deps: CatalogueDeps): Promise<void> {
+  if (!deps.replica) {
+    await refreshCatalogue(deps.db, deps.dialect)
+  }
 }
 
 /**
@@ -35,7 +47,7 @@ const MAX_FACET_VALUES = 60
  * the exports of a search. Brings the index up to date first, so every committed write is seen.
  */
 export async function searchCatalogue(deps: CatalogueDeps, query: CatalogueQuery): Promise<CatalogueResult> {
-  await refreshCatalogue(deps.db, deps.dialect)
+  await catalogueUpToDate(deps)
   const groups = queryGroups(query.q ?? '')
   const pageSize = Math.min(Math.max(query.pageSize ?? 20, 1), MAX_PAGE_SIZE)
   const maxPage = Math.max(1, Math.ceil(MATCH_BOUND / pageSize))
@@ -156,7 +168,7 @@ export async function loadPublicRecords(
  * @throws {NotFoundError} when no public project has this id
  */
 export async function getPublicProject(deps: CatalogueDeps, id: number): Promise<ProjectDetail> {
-  await refreshCatalogue(deps.db, deps.dialect)
+  await catalogueUpToDate(deps)
   const [detail] = await loadPublicDetails(deps, [id])
   if (!detail) {
     throw new NotFoundError(`No public project with id ${id}`)

@@ -170,3 +170,75 @@ export async function startCluster() {
   }
   return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, dir, stop }
 }
+
+/**
+ * Starts a streaming replica of a cluster from startCluster (pg_basebackup, hot standby, read
+ * only), on a port of its own.
+ * @param {{ url: string }} primary
+ * @returns {Promise<{ url: string, dir: string, stop: () => void }>}
+ */
+export async function startReplica(primary) {
+  const bin = findPgBin()
+  if (!bin) {
+    throw new Error('PostgreSQL is not installed: apt-get install postgresql')
+  }
+  const primaryPort = new URL(primary.url).port
+  const asPostgres = process.getuid?.() === 0
+  const dir = mkdtempSync(join(tmpdir(), PREFIX))
+  writeFileSync(join(dir, 'owner.pid'), String(process.pid))
+  if (asPostgres) {
+    const { uid, gid } = postgresUid()
+    chownSync(dir, uid, gid)
+  }
+  const data = join(dir, 'data')
+  const port = await freePort()
+  let started = false
+  const stop = () => {
+    if (started) {
+      started = false
+      spawnSync(asPostgres ? 'runuser' : join(bin, 'pg_ctl'), [
+        ...(asPostgres ? ['-u', 'postgres', '--', join(bin, 'pg_ctl')] : []),
+        'stop',
+        '-D',
+        data,
+        '-m',
+        'immediate',
+        '-s',
+      ])
+    }
+    rmSync(dir, { recursive: true, force: true })
+  }
+  try {
+    // -R writes standby.signal and the connection to the primary: the copy starts as a hot standby.
+    run(asPostgres, join(bin, 'pg_basebackup'), [
+      '-D',
+      data,
+      '-R',
+      '-X',
+      'stream',
+      '-h',
+      '127.0.0.1',
+      '-p',
+      primaryPort,
+      '-U',
+      'postgres',
+      '--no-sync',
+    ])
+    run(asPostgres, join(bin, 'pg_ctl'), [
+      'start',
+      '-D',
+      data,
+      '-w',
+      '-s',
+      '-l',
+      join(dir, 'log'),
+      '-o',
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c hot_standby=on`,
+    ])
+    started = true
+  } catch (e) {
+    stop()
+    throw e
+  }
+  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, dir, stop }
+}
