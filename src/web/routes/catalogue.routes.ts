@@ -13,6 +13,7 @@ import { type CatalogueDeps, loadPublicRecords, searchCatalogue } from '../../ca
 import type { Dialect } from '../../config/config.js'
 import { listTenants } from '../../registry/organisation.service.js'
 import { countryName, langOf } from '../i18n/messages.js'
+import { answeredNotModified, sourceStamp, weakEtag } from '../plugins/etag.js'
 import { cataloguePage } from '../views/catalogue/catalogue-page.js'
 import { organisationChartRows, organisationPage } from '../views/catalogue/organisation-page.js'
 import { projectPage } from '../views/catalogue/project-page.js'
@@ -132,13 +133,25 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<CatalogueRoutesOptions> 
     },
   )
 
+  // The page is a function of its data, the address (language links) and the release's views: a
+  // tag over those lets a repeat visit or a proxy's revalidation skip the rendering and the bytes.
+  const viewStamp = sourceStamp([
+    new URL('../views/', import.meta.url),
+    new URL('../views/catalogue/', import.meta.url),
+    new URL('../i18n/', import.meta.url),
+  ])
   app.get('/katalog/projekt/:id', { config: PUBLIC, schema: projectPageSchema }, async (request, reply) => {
     const lang = langOf(request.query.lang)
     const data = await projectPageData(deps, request.params.id)
-    return html(
-      reply,
-      projectPage({ lang, here: request.url, data, showIssues: canSeeDataIssues(request, data.tenantId) }),
-    )
+    const showIssues = canSeeDataIssues(request, data.tenantId)
+    const etag = weakEtag([viewStamp, request.url, String(showIssues), JSON.stringify(data)])
+    // Public data, but revalidated on every use (no-cache): an unpublished project must not linger
+    // in a shared cache. Signed-in answers become no-store (src/web/plugins/auth.ts).
+    reply.header('cache-control', 'public, no-cache')
+    if (answeredNotModified(request, reply, etag)) {
+      return reply
+    }
+    return html(reply, projectPage({ lang, here: request.url, data, showIssues }))
   })
 
   app.get(

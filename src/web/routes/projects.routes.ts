@@ -4,6 +4,7 @@ import { loadRecords, MATCH_BOUND, searchCatalogue } from '../../catalogue/searc
 import type { Dialect } from '../../config/config.js'
 import { createProject, deleteProject, getProject, updateProject } from '../../registry/project.service.js'
 import { requestScope } from '../plugins/auth.js'
+import { answeredNotModified, weakEtag } from '../plugins/etag.js'
 import {
   createProjectSchema,
   deleteProjectSchema,
@@ -47,9 +48,14 @@ export const projectRoutes: FastifyPluginAsyncTypebox<{ readonly dialect: Dialec
     }
   })
 
-  app.get('/:id', { schema: getProjectSchema }, async (request) => {
+  app.get('/:id', { schema: getProjectSchema }, async (request, reply) => {
     const scope = requestScope(request)
-    return getProject(app.db, scope, request.params.id)
+    const project = await getProject(app.db, scope, request.params.id)
+    // A client that keeps its copy (a sync job) can ask If-None-Match and get a bodiless 304.
+    if (answeredNotModified(request, reply, weakEtag([JSON.stringify(project)]))) {
+      return reply
+    }
+    return project
   })
 
   app.post('/', { schema: createProjectSchema }, async (request, reply) => {

@@ -100,7 +100,11 @@ export const getProjectSchema = {
   summary: 'One project',
   params: IdParams,
   querystring: TenantOnlyQuery,
-  response: { 200: Project, ...RecordErrors },
+  response: {
+    200: Project,
+    304: Type.Null({ description: 'Not Modified: the If-None-Match tag is current' }),
+    ...RecordErrors,
+  },
 } as const
 
 export const createProjectSchema = {
