@@ -1,0 +1,185 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { loadavg, tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import autocannon from 'autocannon'
+import pino from 'pino'
+import { createApiToken } from '../src/accounts/session.service.js'
+import { addUser } from '../src/accounts/user.service.js'
+import { refreshCatalogue } from '../src/catalogue/catalogue-index.service.js'
+import { loadConfig } from '../src/config/config.js'
+import { openDatabase } from '../src/db/open-database.js'
+import { buildApp } from '../src/web/app.js'
+import { loadPortfolio } from './generate.js'
+
+// Per-request cost of issue 8 (API by id with a token, public project page), without the rest of
+// `npm run bench`. The portfolio is built once per size into TP_DIR and kept, so before/after runs
+// measure the same data:
+//   TP_SIZE=10000 TP_WORKERS=1,2 TP_SECONDS=10 npx tsx bench/throughput.ts
+// TP_PROF=<dir> runs the (single) server under `node --cpu-prof` and writes its profile there.
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
+const SIZE = Number(process.env.TP_SIZE ?? 10_000)
+const DIR = process.env.TP_DIR ?? join(tmpdir(), `projektatlas-tp-${SIZE}`)
+const SECONDS = Number(process.env.TP_SECONDS ?? 10)
+const WORKERS = (process.env.TP_WORKERS ?? '1').split(',').map((s) => s.trim())
+const RUNS = Number(process.env.TP_RUNS ?? 400)
+const PROF = process.env.TP_PROF
+/** `api` or `page`: run only that load (a profile of one kind of request) */
+const ONLY = process.env.TP_ONLY
+const FILE = join(DIR, 'registry.db')
+const STATE = join(DIR, 'state.json')
+
+interface State {
+  readonly secret: string
+  readonly own: number[]
+  readonly ids: number[]
+}
+
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ')
+
+function log(message: string): void {
+  process.stderr.write(`[throughput] ${new Date().toISOString().slice(11, 19)} ${message}\n`)
+}
+
+function pct(samples: number[], q: number): number {
+  const s = [...samples].sort((a, b) => a - b)
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? Number.NaN
+}
+
+async function prepare(): Promise<State> {
+  if (existsSync(STATE)) {
+    return JSON.parse(readFileSync(STATE, 'utf8')) as State
+  }
+  mkdirSync(DIR, { recursive: true })
+  const config = loadConfig({ DATABASE_URL: `sqlite:${FILE}`, LOG_LEVEL: 'warn' }, DIR)
+  const db = await openDatabase(config.db)
+  try {
+    log(`${SIZE}: loading into ${FILE}`)
+    await loadPortfolio(db, config.db.dialect, SIZE)
+    await refreshCatalogue(db, config.db.dialect)
+    const user = await addUser(
+      db,
+      { tenantId: null, actor: 'bench' },
+      { email: 'bench@example.org', tenantId: 1, role: 'viewer' },
+    )
+    const { secret } = await createApiToken(db, { tenantId: 1, actor: 'bench' }, user.id, {
+      tenantId: 1,
+      name: 'bench',
+      scope: 'read',
+    })
+    const own = (
+      await db
+        .selectFrom('project')
+        .select('id')
+        .where('tenant_id', '=', 1)
+        .orderBy('id')
+        .limit(200)
+        .execute()
+    ).map((r) => r.id)
+    const ids = Array.from({ length: 200 }, (_, i) => 1 + ((i * 7919) % SIZE))
+    const state = { secret, own, ids }
+    writeFileSync(STATE, JSON.stringify(state))
+    return state
+  } finally {
+    await db.destroy()
+  }
+}
+
+async function inProcess(state: State): Promise<void> {
+  const config = loadConfig({ DATABASE_URL: `sqlite:${FILE}`, LOG_LEVEL: 'warn' }, DIR)
+  const db = await openDatabase(config.db)
+  const app = await buildApp({ config, db, logger: pino({ level: 'silent' }) })
+  try {
+    const auth = { authorization: `Bearer ${state.secret}` }
+    const run = async (f: (i: number) => Promise<{ statusCode: number }>) => {
+      const samples: number[] = []
+      for (let i = 0; i < RUNS + 20; i++) {
+        const t = performance.now()
+        const r = await f(i)
+        if (r.statusCode !== 200) {
+          throw new Error(`answered ${r.statusCode}`)
+        }
+        if (i >= 20) {
+          samples.push(performance.now() - t)
+        }
+      }
+      return `p50 ${pct(samples, 0.5).toFixed(2)} ms / p95 ${pct(samples, 0.95).toFixed(2)} ms`
+    }
+    const page = await run((i) => app.inject({ url: `/katalog/projekt/${state.ids[i % state.ids.length]}` }))
+    const api = await run((i) =>
+      app.inject({ url: `/api/projects/${state.own[i % state.own.length]}`, headers: auth }),
+    )
+    log(`${SIZE}: app.inject project page ${page}; API by id ${api} (load ${load()})`)
+  } finally {
+    await app.close()
+    await db.destroy()
+  }
+}
+
+async function startServer(workers: string, port: number): Promise<ChildProcess> {
+  const args = ['serve', '--port', String(port), '--host', '127.0.0.1']
+  if (workers !== '1') {
+    args.push('--workers', workers)
+  }
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: `sqlite:${FILE}`, LOG_LEVEL: 'warn' }
+  // --cpu-prof is not allowed in NODE_OPTIONS: run the bin script through node with it.
+  const node = PROF ? ['--cpu-prof', `--cpu-prof-dir=${PROF}`] : []
+  const child = spawn(process.execPath, [...node, join(ROOT, 'bin', 'projektatlas'), ...args], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  await new Promise<void>((resolve, reject) => {
+    child.stdout?.on('data', (d: Buffer) => {
+      if (d.toString().includes('running at')) {
+        resolve()
+      }
+    })
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)))
+  })
+  return child
+}
+
+async function cannon(url: string, headers: Record<string, string>): Promise<string> {
+  const r = await autocannon({ url, headers, connections: 16, duration: SECONDS })
+  const bad = r.non2xx > 0 || r.errors > 0 ? ` (${r.non2xx} non-2xx, ${r.errors} errors)` : ''
+  return `${Math.round(r.requests.average)} req/s, latency p50 ${r.latency.p50} ms / p97.5 ${r.latency.p97_5} ms${bad}`
+}
+
+const state = await prepare()
+if (process.env.TP_INJECT !== '0') {
+  await inProcess(state)
+}
+for (const workers of WORKERS) {
+  const port = 20000 + Math.floor(Math.random() * 20000)
+  const server = await startServer(workers, port)
+  try {
+    const base = `http://127.0.0.1:${port}`
+    // A short warm-up, so every worker has compiled its hot paths.
+    await autocannon({
+      url:
+        ONLY === 'api' ? `${base}/api/projects/${state.own[0]}` : `${base}/katalog/projekt/${state.own[0]}`,
+      headers: { authorization: `Bearer ${state.secret}` },
+      connections: 4,
+      duration: 2,
+    })
+    if (ONLY !== 'page') {
+      const api = await cannon(`${base}/api/projects/${state.own[0]}`, {
+        authorization: `Bearer ${state.secret}`,
+      })
+      log(`${SIZE}: workers ${workers}: API by id ${api} (load ${load()})`)
+    }
+    if (ONLY !== 'api') {
+      const page = await cannon(`${base}/katalog/projekt/${state.own[0]}`, {})
+      log(`${SIZE}: workers ${workers}: project page ${page} (load ${load()})`)
+    }
+  } finally {
+    const exited = new Promise((resolve) => server.once('exit', resolve))
+    server.kill('SIGTERM')
+    await exited
+  }
+}
