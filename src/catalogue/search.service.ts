@@ -1,11 +1,10 @@
 import type { Dialect } from '../config/config.js'
 import {
-  getProjectDetails,
+  getProjectDetailsOfTenants,
   type ProjectDetail,
   type ProjectRecordWithParticipations,
   toProjectRecord,
 } from '../registry/project-record.service.js'
-import { scopeOf } from '../registry/scope.js'
 import type { Db } from '../registry/tx.js'
 import { NotFoundError } from '../shared/errors.js'
 import { indexedTenants, search } from './catalogue.repository.js'
@@ -128,19 +127,22 @@ export async function loadDetails(
   audience: CatalogueQuery['audience'],
 ): Promise<ProjectDetail[]> {
   const tenants = await indexedTenants(deps.db, ids, audience === undefined)
-  // One set-wise load per tenant (a page or an export batch spans few tenants), then the caller's order.
+  // One set-wise load for all tenants (a page of 20 may span 20), then the caller's order.
   const byTenant = new Map<number, number[]>()
   for (const id of ids) {
     const tenant = tenants.get(id)
     if (tenant !== undefined && (audience === undefined || audience.tenantId === tenant)) {
-      byTenant.set(tenant, [...(byTenant.get(tenant) ?? []), id])
+      const own = byTenant.get(tenant)
+      if (own) {
+        own.push(id)
+      } else {
+        byTenant.set(tenant, [id])
+      }
     }
   }
   const found = new Map<number, ProjectDetail>()
-  for (const [tenant, own] of byTenant) {
-    for (const d of await getProjectDetails(deps.db, scopeOf(tenant, 'public'), own)) {
-      found.set(d.project.id, d)
-    }
+  for (const d of await getProjectDetailsOfTenants(deps.db, byTenant)) {
+    found.set(d.project.id, d)
   }
   return ids.map((id) => found.get(id)).filter((d): d is ProjectDetail => d !== undefined)
 }

@@ -79,7 +79,7 @@ export async function getContact(db: Db, scope: Scope, id: number): Promise<Cont
 
 /** The contacts of one participation. */
 export async function listContacts(db: Db, scope: Scope, participationId: number): Promise<Contact[]> {
-  return (await findContactsByParticipations(db, scope.tenantId, [participationId])).map(contactRowToContact)
+  return listContactsOfTenants(db, [scope.tenantId], [participationId])
 }
 
 /** The contacts of several participations (for record views and exports). */
@@ -88,7 +88,20 @@ export async function listContactsByParticipations(
   scope: Scope,
   participationIds: readonly number[],
 ): Promise<Contact[]> {
-  return (await findContactsByParticipations(db, scope.tenantId, participationIds)).map(contactRowToContact)
+  return listContactsOfTenants(db, [scope.tenantId], participationIds)
+}
+
+/**
+ * The contacts of participations of several tenants at once (the public catalogue's pages span
+ * many), in id order. Only rows of the given tenants are read; match each by `tenantId` and
+ * `participationId`.
+ */
+export async function listContactsOfTenants(
+  db: Db,
+  tenantIds: readonly number[],
+  participationIds: readonly number[],
+): Promise<Contact[]> {
+  return (await findContactsByParticipations(db, tenantIds, participationIds)).map(contactRowToContact)
 }
 
 /**

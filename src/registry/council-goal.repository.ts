@@ -22,18 +22,19 @@ export async function findCouncilGoal(
     .executeTakeFirst()
 }
 
+/** Goals by id of any of these tenants (callers match each to its tenant), ordered by period and number. */
 export async function findCouncilGoalsByIds(
   db: Kysely<Database>,
-  tenantId: number,
+  tenantIds: readonly number[],
   ids: readonly number[],
 ): Promise<CouncilGoalRow[]> {
-  if (ids.length === 0) {
+  if (tenantIds.length === 0 || ids.length === 0) {
     return []
   }
   return db
     .selectFrom('council_goal')
     .selectAll()
-    .where('tenant_id', '=', tenantId)
+    .where('tenant_id', 'in', tenantIds)
     .where('id', 'in', ids)
     .orderBy('period')
     .orderBy('number')

@@ -71,7 +71,19 @@ export async function getCouncilGoalsByIds(
   scope: Scope,
   ids: readonly number[],
 ): Promise<CouncilGoal[]> {
-  return (await findCouncilGoalsByIds(db, scope.tenantId, [...new Set(ids)])).map(councilGoalRowToCouncilGoal)
+  return getCouncilGoalsOfTenants(db, [scope.tenantId], ids)
+}
+
+/**
+ * Goals of several tenants by id at once (the public catalogue's pages span many), ordered by
+ * period and number. Only goals of the given tenants are read; match each by `tenantId` and `id`.
+ */
+export async function getCouncilGoalsOfTenants(
+  db: Db,
+  tenantIds: readonly number[],
+  ids: readonly number[],
+): Promise<CouncilGoal[]> {
+  return (await findCouncilGoalsByIds(db, tenantIds, [...new Set(ids)])).map(councilGoalRowToCouncilGoal)
 }
 
 /** The tenant's goals, for one period or all, ordered by period and number. */

@@ -27,12 +27,19 @@ export async function findDataIssue(
     .executeTakeFirst()
 }
 
+/**
+ * Data issues of any of these tenants (callers match each to its tenant: issues point at entities
+ * without a foreign key), filtered, oldest first.
+ */
 export async function findDataIssues(
   db: Kysely<Database>,
-  tenantId: number,
+  tenantIds: readonly number[],
   filter: { entity?: string; entityIds?: readonly number[]; status?: string },
 ): Promise<DataIssueRow[]> {
-  let q = db.selectFrom('data_issue').selectAll().where('tenant_id', '=', tenantId)
+  if (tenantIds.length === 0) {
+    return []
+  }
+  let q = db.selectFrom('data_issue').selectAll().where('tenant_id', 'in', tenantIds)
   if (filter.entity !== undefined) {
     q = q.where('entity', '=', filter.entity)
   }

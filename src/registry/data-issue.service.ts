@@ -57,7 +57,20 @@ export async function listDataIssues(
   scope: Scope,
   filter: { entity?: EntityKind; entityIds?: readonly number[]; status?: DataIssueStatus } = {},
 ): Promise<DataIssue[]> {
-  return (await findDataIssues(db, scope.tenantId, filter)).map(dataIssueRowToDataIssue)
+  return listDataIssuesOfTenants(db, [scope.tenantId], filter)
+}
+
+/**
+ * Data issues of several tenants at once (the public catalogue's pages span many), filtered like
+ * listDataIssues, oldest first. Only issues of the given tenants are read; issues point at entities
+ * without a foreign key, so match each to its entity by `tenantId` AND `entityId`.
+ */
+export async function listDataIssuesOfTenants(
+  db: Db,
+  tenantIds: readonly number[],
+  filter: { entity?: EntityKind; entityIds?: readonly number[]; status?: DataIssueStatus } = {},
+): Promise<DataIssue[]> {
+  return (await findDataIssues(db, tenantIds, filter)).map(dataIssueRowToDataIssue)
 }
 
 /**

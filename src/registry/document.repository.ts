@@ -61,27 +61,30 @@ export async function insertProvenance(
   }
 }
 
-function selectProvenance(db: Kysely<Database>, tenantId: number) {
+function selectProvenance(db: Kysely<Database>, tenantIds: readonly number[]) {
   return db
     .selectFrom('provenance')
     .innerJoin('source_document', 'source_document.id', 'provenance.document_id')
     .selectAll('provenance')
     .select('source_document.name as document_name')
-    .where('provenance.tenant_id', '=', tenantId)
+    .where('provenance.tenant_id', 'in', tenantIds)
 }
 
-/** Provenance of entities of one kind, optionally narrowed to one field. */
+/**
+ * Provenance of entities of one kind of any of these tenants (callers match each row to its
+ * tenant: provenance points at entities without a foreign key), optionally narrowed to one field.
+ */
 export async function findProvenance(
   db: Kysely<Database>,
-  tenantId: number,
+  tenantIds: readonly number[],
   entity: string,
   entityIds: readonly number[],
   field?: string,
 ): Promise<ProvenanceRowWithDocument[]> {
-  if (entityIds.length === 0) {
+  if (tenantIds.length === 0 || entityIds.length === 0) {
     return []
   }
-  let q = selectProvenance(db, tenantId)
+  let q = selectProvenance(db, tenantIds)
     .where('provenance.entity', '=', entity)
     .where('provenance.entity_id', 'in', entityIds)
   if (field !== undefined) {
@@ -97,7 +100,7 @@ export async function findProvenancePage(
   afterId: number,
   limit: number,
 ): Promise<ProvenanceRowWithDocument[]> {
-  return selectProvenance(db, tenantId)
+  return selectProvenance(db, [tenantId])
     .where('provenance.id', '>', afterId)
     .where('provenance.raw_text', 'is not', null)
     .orderBy('provenance.id')

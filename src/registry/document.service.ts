@@ -145,7 +145,9 @@ export async function getProvenance(
   entityId: number,
   field?: string,
 ): Promise<Provenance[]> {
-  return (await findProvenance(db, scope.tenantId, entity, [entityId], field)).map(provenanceRowToProvenance)
+  return (await findProvenance(db, [scope.tenantId], entity, [entityId], field)).map(
+    provenanceRowToProvenance,
+  )
 }
 
 /** Provenance of many entities of one kind (for exports and record views). */
@@ -155,7 +157,21 @@ export async function getProvenanceFor(
   entity: EntityKind,
   entityIds: readonly number[],
 ): Promise<Provenance[]> {
-  return (await findProvenance(db, scope.tenantId, entity, entityIds)).map(provenanceRowToProvenance)
+  return getProvenanceOfTenants(db, [scope.tenantId], entity, entityIds)
+}
+
+/**
+ * Provenance of many entities of one kind of several tenants at once (the public catalogue's pages
+ * span many), in id order. Only rows of the given tenants are read; provenance points at entities
+ * without a foreign key, so match each row to its entity by `tenantId` AND `entityId`.
+ */
+export async function getProvenanceOfTenants(
+  db: Db,
+  tenantIds: readonly number[],
+  entity: EntityKind,
+  entityIds: readonly number[],
+): Promise<Provenance[]> {
+  return (await findProvenance(db, tenantIds, entity, entityIds)).map(provenanceRowToProvenance)
 }
 
 /** Forgets the provenance of deleted entities (provenance points at entities by kind and id, without a foreign key). */

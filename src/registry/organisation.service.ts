@@ -273,6 +273,24 @@ export async function getTenant(db: Db, tenantId: number): Promise<Organisation>
   return organisation
 }
 
+/**
+ * Several tenants by id at once, keyed by id.
+ * @throws {NotFoundError} when one of them is no organisation or not a tenant
+ */
+export async function getTenants(db: Db, tenantIds: readonly number[]): Promise<Map<number, Organisation>> {
+  const found = new Map((await getOrganisationsByIds(db, tenantIds)).map((o) => [o.id, o]))
+  for (const id of tenantIds) {
+    const organisation = found.get(id)
+    if (!organisation) {
+      throw new NotFoundError(`No organisation with id ${id}`)
+    }
+    if (!organisation.isTenant) {
+      throw new NotFoundError(`Organisation ${id} is not a tenant`)
+    }
+  }
+  return found
+}
+
 /** Every tenant, ordered by name. */
 export async function listTenants(db: Db): Promise<Organisation[]> {
   return listOrganisations(db, { tenantsOnly: true })

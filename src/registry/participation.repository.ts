@@ -9,7 +9,11 @@ import type {
   PaymentRow,
 } from './participation.table.js'
 
-function selectParticipations(db: Kysely<Database>, tenantId: number) {
+// Reads take a list of tenants (one for a tenant's own view, many for the public catalogue) and
+// filter on it AND on the ids, so a row of a tenant not asked for is never returned; callers still
+// match each row to its own tenant.
+
+function selectParticipations(db: Kysely<Database>, tenantIds: readonly number[]) {
   return db
     .selectFrom('participation')
     .innerJoin('organisation', 'organisation.id', 'participation.organisation_id')
@@ -20,7 +24,7 @@ function selectParticipations(db: Kysely<Database>, tenantId: number) {
       'organisation.country as organisation_country',
       'unit.name as unit_name',
     ])
-    .where('participation.tenant_id', '=', tenantId)
+    .where('participation.tenant_id', 'in', tenantIds)
 }
 
 export async function insertParticipation(db: Kysely<Database>, row: NewParticipationRow): Promise<number> {
@@ -33,19 +37,22 @@ export async function findParticipationById(
   tenantId: number,
   id: number,
 ): Promise<ParticipationRowWithNames | undefined> {
-  return selectParticipations(db, tenantId).where('participation.id', '=', id).executeTakeFirst()
+  return selectParticipations(db, [tenantId]).where('participation.id', '=', id).executeTakeFirst()
 }
 
-/** Participations of the given projects, in the order they were added (a source's order survives). */
+/**
+ * Participations of the given projects of these tenants, by project, each in the order it was added
+ * (a source's order survives).
+ */
 export async function findParticipationsByProjects(
   db: Kysely<Database>,
-  tenantId: number,
+  tenantIds: readonly number[],
   projectIds: readonly number[],
 ): Promise<ParticipationRowWithNames[]> {
-  if (projectIds.length === 0) {
+  if (tenantIds.length === 0 || projectIds.length === 0) {
     return []
   }
-  return selectParticipations(db, tenantId)
+  return selectParticipations(db, tenantIds)
     .where('participation.project_id', 'in', projectIds)
     .orderBy('participation.project_id')
     .orderBy('participation.id')
@@ -81,16 +88,16 @@ export async function deleteParticipationRow(
 
 export async function findPayments(
   db: Kysely<Database>,
-  tenantId: number,
+  tenantIds: readonly number[],
   participationIds: readonly number[],
 ): Promise<PaymentRow[]> {
-  if (participationIds.length === 0) {
+  if (tenantIds.length === 0 || participationIds.length === 0) {
     return []
   }
   return db
     .selectFrom('payment')
     .selectAll()
-    .where('tenant_id', '=', tenantId)
+    .where('tenant_id', 'in', tenantIds)
     .where('participation_id', 'in', participationIds)
     .orderBy('year')
     .orderBy('id')
@@ -128,16 +135,16 @@ export async function replacePayments(
 
 export async function findGoalLinks(
   db: Kysely<Database>,
-  tenantId: number,
+  tenantIds: readonly number[],
   participationIds: readonly number[],
 ): Promise<ParticipationGoalRow[]> {
-  if (participationIds.length === 0) {
+  if (tenantIds.length === 0 || participationIds.length === 0) {
     return []
   }
   return db
     .selectFrom('participation_goal')
     .selectAll()
-    .where('tenant_id', '=', tenantId)
+    .where('tenant_id', 'in', tenantIds)
     .where('participation_id', 'in', participationIds)
     .orderBy('council_goal_id')
     .execute()
@@ -193,16 +200,16 @@ export async function findContactById(
 
 export async function findContactsByParticipations(
   db: Kysely<Database>,
-  tenantId: number,
+  tenantIds: readonly number[],
   participationIds: readonly number[],
 ): Promise<ContactRow[]> {
-  if (participationIds.length === 0) {
+  if (tenantIds.length === 0 || participationIds.length === 0) {
     return []
   }
   return db
     .selectFrom('contact')
     .selectAll()
-    .where('tenant_id', '=', tenantId)
+    .where('tenant_id', 'in', tenantIds)
     .where('participation_id', 'in', participationIds)
     .orderBy('id')
     .execute()

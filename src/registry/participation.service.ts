@@ -75,11 +75,15 @@ export function participationRowToParticipation(
   }
 }
 
-async function load(db: Db, tenantId: number, rows: ParticipationRowWithNames[]): Promise<Participation[]> {
+async function load(
+  db: Db,
+  tenantIds: readonly number[],
+  rows: ParticipationRowWithNames[],
+): Promise<Participation[]> {
   const ids = rows.map((r) => r.id)
   const [payments, goals] = await Promise.all([
-    findPayments(db, tenantId, ids),
-    findGoalLinks(db, tenantId, ids),
+    findPayments(db, tenantIds, ids),
+    findGoalLinks(db, tenantIds, ids),
   ])
   return rows.map((r) => participationRowToParticipation(r, payments, goals))
 }
@@ -194,13 +198,13 @@ export async function getParticipation(db: Db, scope: Scope, id: number): Promis
   if (!row) {
     throw new NotFoundError(`No participation with id ${id}`)
   }
-  const [participation] = await load(db, scope.tenantId, [row])
+  const [participation] = await load(db, [scope.tenantId], [row])
   return participation as Participation
 }
 
 /** The participations of one project, in the order they were added. */
 export async function listParticipations(db: Db, scope: Scope, projectId: number): Promise<Participation[]> {
-  return load(db, scope.tenantId, await findParticipationsByProjects(db, scope.tenantId, [projectId]))
+  return listParticipationsOfTenants(db, [scope.tenantId], [projectId])
 }
 
 /** The participations of several projects (for lists and exports), grouped by project id. */
@@ -209,16 +213,25 @@ export async function listParticipationsByProjects(
   scope: Scope,
   projectIds: readonly number[],
 ): Promise<Map<number, Participation[]>> {
-  const all = await load(
-    db,
-    scope.tenantId,
-    await findParticipationsByProjects(db, scope.tenantId, projectIds),
-  )
+  const all = await listParticipationsOfTenants(db, [scope.tenantId], projectIds)
   const byProject = new Map<number, Participation[]>(projectIds.map((id) => [id, []]))
   for (const p of all) {
     byProject.get(p.projectId)?.push(p)
   }
   return byProject
+}
+
+/**
+ * The participations of projects of several tenants at once (the public catalogue's pages span
+ * many), by project id, each in the order it was added. Only rows of the given tenants are read;
+ * match each to its project by `tenantId` and `projectId`.
+ */
+export async function listParticipationsOfTenants(
+  db: Db,
+  tenantIds: readonly number[],
+  projectIds: readonly number[],
+): Promise<Participation[]> {
+  return load(db, tenantIds, await findParticipationsByProjects(db, tenantIds, projectIds))
 }
 
 /**
@@ -292,7 +305,7 @@ export async function setPayment(
 export async function removeParticipation(db: Db, scope: Scope, id: number): Promise<void> {
   await inTransaction(db, async (trx) => {
     const before = await getParticipation(trx, scope, id)
-    const contacts = (await findContactsByParticipations(trx, scope.tenantId, [id])).map((c) => c.id)
+    const contacts = (await findContactsByParticipations(trx, [scope.tenantId], [id])).map((c) => c.id)
     for (const [entity, ids] of [
       ['participation', [id]],
       ['payment', before.payments.map((p) => p.id)],

@@ -1,18 +1,18 @@
 import Type, { type Static } from 'typebox'
-import { listContactsByParticipations } from './contact.service.js'
+import { listContactsOfTenants } from './contact.service.js'
 import type { CouncilGoal } from './council-goal.js'
-import { getCouncilGoalsByIds } from './council-goal.service.js'
+import { getCouncilGoalsOfTenants } from './council-goal.service.js'
 import type { DataIssue } from './data-issue.js'
-import { listDataIssues } from './data-issue.service.js'
+import { listDataIssuesOfTenants } from './data-issue.service.js'
 import type { Provenance } from './document.js'
-import { getProvenanceFor } from './document.service.js'
+import { getProvenanceOfTenants } from './document.service.js'
 import { fromStoredMoney, type StoredMoney } from './money.js'
 import type { Organisation } from './organisation.js'
-import { getTenant } from './organisation.service.js'
+import { getTenants } from './organisation.service.js'
 import type { Contact, Participation } from './participation.js'
-import { listParticipationsByProjects } from './participation.service.js'
+import { listParticipationsOfTenants } from './participation.service.js'
 import type { Project, ProjectFilter } from './project.js'
-import { getProject, getProjectsByIds, listProjects } from './project.service.js'
+import { getProject, getProjectsByIds, getProjectsOfTenants, listProjects } from './project.service.js'
 import { Money, PaidInYear, ProjectRecord, RecordContact, Role } from './project-record.js'
 import { Id, Nullable } from './schema-helpers.js'
 import type { Scope } from './scope.js'
@@ -137,52 +137,86 @@ export function toProjectRecord(detail: ProjectDetail): ProjectRecordWithPartici
   }
 }
 
-async function details(db: Db, scope: Scope, projects: readonly Project[]): Promise<ProjectDetail[]> {
+/** A row's key within its tenant: ids are matched together with their tenant, never alone. */
+function owned(tenantId: number, id: number): string {
+  return `${tenantId}:${id}`
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>()
+  for (const item of items) {
+    const key = keyOf(item)
+    const group = groups.get(key)
+    if (group) {
+      group.push(item)
+    } else {
+      groups.set(key, [item])
+    }
+  }
+  return groups
+}
+
+/**
+ * Details of projects of one tenant or many, in a fixed number of queries whatever the number of
+ * tenants: each query reads only the tenants of `projects`, and each row is matched to its project
+ * by tenant and id together, so one tenant's rows never land on another's project.
+ */
+async function details(db: Db, projects: readonly Project[]): Promise<ProjectDetail[]> {
   if (projects.length === 0) {
     return []
   }
   const ids = projects.map((p) => p.id)
-  const tenant = await getTenant(db, scope.tenantId)
-  const byProject = await listParticipationsByProjects(db, scope, ids)
-  const participations = [...byProject.values()].flat()
-  const contacts = await listContactsByParticipations(
-    db,
-    scope,
-    participations.map((p) => p.id),
+  const tenantIds = [...new Set(projects.map((p) => p.tenantId))]
+  const [tenants, participations, issues, sources] = await Promise.all([
+    getTenants(db, tenantIds),
+    listParticipationsOfTenants(db, tenantIds, ids),
+    listDataIssuesOfTenants(db, tenantIds, { entity: 'project', entityIds: ids }),
+    getProvenanceOfTenants(db, tenantIds, 'project', ids),
+  ])
+  const participationIds = participations.map((p) => p.id)
+  const [contacts, goals, participationSources] = await Promise.all([
+    listContactsOfTenants(db, tenantIds, participationIds),
+    getCouncilGoalsOfTenants(
+      db,
+      tenantIds,
+      participations.flatMap((p) => p.councilGoalIds),
+    ),
+    getProvenanceOfTenants(db, tenantIds, 'participation', participationIds),
+  ])
+  const participationsOf = groupBy(participations, (p) => owned(p.tenantId, p.projectId))
+  const contactsOf = groupBy(contacts, (c) => owned(c.tenantId, c.participationId))
+  const goalById = new Map(goals.map((g) => [owned(g.tenantId, g.id), g]))
+  const fieldsOf = groupBy(
+    participationSources.filter((s) => s.field !== null),
+    (s) => owned(s.tenantId, s.entityId),
   )
-  const goals = await getCouncilGoalsByIds(
-    db,
-    scope,
-    participations.flatMap((p) => p.councilGoalIds),
+  const sourceOf = groupBy(
+    sources.filter((s) => s.field === null),
+    (s) => owned(s.tenantId, s.entityId),
   )
-  const sources = (await getProvenanceFor(db, scope, 'project', ids)).filter((p) => p.field === null)
-  const participationSources = await getProvenanceFor(
-    db,
-    scope,
-    'participation',
-    participations.map((p) => p.id),
-  )
-  const issues = await listDataIssues(db, scope, { entity: 'project', entityIds: ids })
-  return projects.map((project) => ({
-    project,
-    tenant,
-    participations: (byProject.get(project.id) ?? []).map((participation) => ({
-      participation,
-      contacts: contacts.filter((c) => c.participationId === participation.id),
-      councilGoals: participation.councilGoalIds
-        .map((id) => goals.find((g) => g.id === id))
-        .filter((g): g is CouncilGoal => g !== undefined),
-      sourceFields: [
-        ...new Set(
-          participationSources
-            .filter((s) => s.entityId === participation.id && s.field !== null)
-            .map((s) => s.field),
-        ),
-      ] as string[],
-    })),
-    source: sources.find((s) => s.entityId === project.id) ?? null,
-    issues: issues.filter((i) => i.entityId === project.id),
-  }))
+  const issuesOf = groupBy(issues, (i) => owned(i.tenantId, i.entityId))
+  return projects.map((project) => {
+    const key = owned(project.tenantId, project.id)
+    return {
+      project,
+      // getTenants throws unless every tenant of `projects` was found
+      tenant: tenants.get(project.tenantId) as Organisation,
+      participations: (participationsOf.get(key) ?? []).map((participation) => ({
+        participation,
+        contacts: contactsOf.get(owned(participation.tenantId, participation.id)) ?? [],
+        councilGoals: participation.councilGoalIds
+          .map((id) => goalById.get(owned(participation.tenantId, id)))
+          .filter((g): g is CouncilGoal => g !== undefined),
+        sourceFields: [
+          ...new Set(
+            (fieldsOf.get(owned(participation.tenantId, participation.id)) ?? []).map((s) => s.field),
+          ),
+        ] as string[],
+      })),
+      source: sourceOf.get(key)?.[0] ?? null,
+      issues: issuesOf.get(key) ?? [],
+    }
+  })
 }
 
 /**
@@ -190,7 +224,7 @@ async function details(db: Db, scope: Scope, projects: readonly Project[]): Prom
  * @throws {NotFoundError} when the tenant has no project with this id
  */
 export async function getProjectDetail(db: Db, scope: Scope, id: number): Promise<ProjectDetail> {
-  const [detail] = await details(db, scope, [await getProject(db, scope, id)])
+  const [detail] = await details(db, [await getProject(db, scope, id)])
   return detail as ProjectDetail
 }
 
@@ -200,7 +234,23 @@ export async function getProjectDetails(
   scope: Scope,
   ids: readonly number[],
 ): Promise<ProjectDetail[]> {
-  return details(db, scope, await getProjectsByIds(db, scope, ids))
+  return details(db, await getProjectsByIds(db, scope, ids))
+}
+
+/**
+ * Projects of several tenants with details, in a fixed number of queries whatever the number of
+ * tenants (a catalogue page or export batch spans many). Each tenant's ids are read in that
+ * tenant's portfolio only, as getProjectDetails reads them (ids it does not own are skipped), and
+ * every query filters on both the tenants and the ids asked for.
+ * @param byTenant for each tenant id, the ids of its projects to load
+ * @returns the details getProjectDetails gives per tenant, all ordered by project id
+ * @throws {NotFoundError} when a tenant with projects found is not a tenant organisation
+ */
+export async function getProjectDetailsOfTenants(
+  db: Db,
+  byTenant: ReadonlyMap<number, readonly number[]>,
+): Promise<ProjectDetail[]> {
+  return details(db, await getProjectsOfTenants(db, byTenant))
 }
 
 /** The tenant's projects with details, filtered like listProjects. */
@@ -209,7 +259,7 @@ export async function listProjectDetails(
   scope: Scope,
   filter: ProjectFilter = {},
 ): Promise<ProjectDetail[]> {
-  return details(db, scope, await listProjects(db, scope, filter))
+  return details(db, await listProjects(db, scope, filter))
 }
 
 /**

@@ -7,13 +7,16 @@ import type {
   ProjectRowWithProgramme,
 } from './project.table.js'
 
-function selectProjects(db: Kysely<Database>, tenantId: number) {
+function projectsWithProgramme(db: Kysely<Database>) {
   return db
     .selectFrom('project')
     .leftJoin('programme', 'programme.id', 'project.programme_id')
     .selectAll('project')
     .select('programme.canonical as programme_canonical')
-    .where('project.tenant_id', '=', tenantId)
+}
+
+function selectProjects(db: Kysely<Database>, tenantId: number) {
+  return projectsWithProgramme(db).where('project.tenant_id', '=', tenantId)
 }
 
 export async function insertProject(db: Kysely<Database>, row: NewProjectRow): Promise<number> {
@@ -29,15 +32,23 @@ export async function findProjectById(
   return selectProjects(db, tenantId).where('project.id', '=', id).executeTakeFirst()
 }
 
+/**
+ * Projects by id of any of these tenants, ordered by id. Filtering on both columns means no row of
+ * another tenant is ever returned; a caller asking for several tenants matches each row to its own.
+ */
 export async function findProjectsByIds(
   db: Kysely<Database>,
-  tenantId: number,
+  tenantIds: readonly number[],
   ids: readonly number[],
 ): Promise<ProjectRowWithProgramme[]> {
-  if (ids.length === 0) {
+  if (tenantIds.length === 0 || ids.length === 0) {
     return []
   }
-  return selectProjects(db, tenantId).where('project.id', 'in', ids).orderBy('project.id').execute()
+  return projectsWithProgramme(db)
+    .where('project.tenant_id', 'in', tenantIds)
+    .where('project.id', 'in', ids)
+    .orderBy('project.id')
+    .execute()
 }
 
 /** Filters of the project list query. */
@@ -127,16 +138,16 @@ export async function deleteProjectRow(db: Kysely<Database>, tenantId: number, i
 
 export async function findExternalIds(
   db: Kysely<Database>,
-  tenantId: number,
+  tenantIds: readonly number[],
   projectIds: readonly number[],
 ): Promise<ProjectExternalIdRow[]> {
-  if (projectIds.length === 0) {
+  if (tenantIds.length === 0 || projectIds.length === 0) {
     return []
   }
   return db
     .selectFrom('project_external_id')
     .selectAll()
-    .where('tenant_id', '=', tenantId)
+    .where('tenant_id', 'in', tenantIds)
     .where('project_id', 'in', projectIds)
     .orderBy('id')
     .execute()

@@ -122,10 +122,14 @@ function validate(input: ProjectPatch, merged: { start: string | null; end: stri
   checkExternalIds(input.externalIds)
 }
 
-async function loadProjects(db: Db, tenantId: number, rows: ProjectRowWithProgramme[]): Promise<Project[]> {
+async function loadProjects(
+  db: Db,
+  tenantIds: readonly number[],
+  rows: ProjectRowWithProgramme[],
+): Promise<Project[]> {
   const externalIds = await findExternalIds(
     db,
-    tenantId,
+    tenantIds,
     rows.map((r) => r.id),
   )
   return rows.map((r) => projectRowToProject(r, externalIds))
@@ -174,13 +178,30 @@ export async function getProject(db: Db, scope: Scope, id: number): Promise<Proj
   if (!row) {
     throw new NotFoundError(`No project with id ${id}`)
   }
-  const [project] = await loadProjects(db, scope.tenantId, [row])
+  const [project] = await loadProjects(db, [scope.tenantId], [row])
   return project as Project
 }
 
 /** Several projects of the tenant by id, ordered by id; ids of other tenants are skipped. */
 export async function getProjectsByIds(db: Db, scope: Scope, ids: readonly number[]): Promise<Project[]> {
-  return loadProjects(db, scope.tenantId, await findProjectsByIds(db, scope.tenantId, [...new Set(ids)]))
+  return loadProjects(db, [scope.tenantId], await findProjectsByIds(db, [scope.tenantId], [...new Set(ids)]))
+}
+
+/**
+ * Projects of several tenants at once (the public catalogue's pages span many): for each tenant,
+ * those of its listed ids it owns (ids of other tenants are skipped), all ordered by id.
+ * @param byTenant for each tenant id, the ids of its projects to read
+ */
+export async function getProjectsOfTenants(
+  db: Db,
+  byTenant: ReadonlyMap<number, readonly number[]>,
+): Promise<Project[]> {
+  const tenantIds = [...byTenant.keys()]
+  const wanted = new Map([...byTenant].map(([tenant, ids]) => [tenant, new Set(ids)]))
+  const rows = await findProjectsByIds(db, tenantIds, [...new Set([...byTenant.values()].flat())])
+  // One query for all tenants may pair a tenant with an id listed under another: drop those.
+  const own = rows.filter((r) => wanted.get(r.tenant_id)?.has(r.id) === true)
+  return loadProjects(db, tenantIds, own)
 }
 
 /** The tenant's projects, ordered by name. */
@@ -194,19 +215,19 @@ export async function listProjects(db: Db, scope: Scope, filter: ProjectFilter =
     limit: filter.limit,
     offset: filter.offset,
   })
-  return loadProjects(db, scope.tenantId, rows)
+  return loadProjects(db, [scope.tenantId], rows)
 }
 
 /** The tenant's projects with exactly this name (to recognise a project a new document reports again). */
 export async function findProjectsByName(db: Db, scope: Scope, name: string): Promise<Project[]> {
-  return loadProjects(db, scope.tenantId, await findProjectRowsByName(db, scope.tenantId, name.trim()))
+  return loadProjects(db, [scope.tenantId], await findProjectRowsByName(db, scope.tenantId, name.trim()))
 }
 
 /** The tenant's projects whose name, acronym or summary mention this text (case-insensitive). */
 export async function findProjectsMentioning(db: Db, scope: Scope, text: string): Promise<Project[]> {
   return loadProjects(
     db,
-    scope.tenantId,
+    [scope.tenantId],
     await findProjectsMentioningRows(db, scope.tenantId, searchKey(text)),
   )
 }
