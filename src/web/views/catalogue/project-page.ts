@@ -37,8 +37,13 @@ function provenanceText(lang: Lang, p: Provenance): string {
 }
 
 /** Provenance on demand: a native disclosure, so it works without JavaScript and by keyboard. */
-function provenanceOf(lang: Lang, field: string, label: string, all: readonly Provenance[]): Html {
-  const own = all.filter((p) => p.field === field)
+function provenanceOf(
+  lang: Lang,
+  field: string,
+  label: string,
+  byField: ReadonlyMap<string | null, readonly Provenance[]>,
+): Html {
+  const own = byField.get(field) ?? []
   if (own.length === 0) {
     return html``
   }
@@ -50,7 +55,16 @@ function provenanceOf(lang: Lang, field: string, label: string, all: readonly Pr
 export function projectPage(m: ProjectPageModel): Html {
   const { lang } = m
   const r = m.data.record
-  const prov = m.data.provenance
+  // Grouped once: each of the page's fields looks up its own provenance.
+  const prov = new Map<string | null, Provenance[]>()
+  for (const p of m.data.provenance) {
+    const list = prov.get(p.field)
+    if (list) {
+      list.push(p)
+    } else {
+      prov.set(p.field, [p])
+    }
+  }
   const field = (key: string, value: HtmlValue) => {
     const label = t(lang, `field_${key}` as MessageKey)
     const empty =
@@ -59,11 +73,16 @@ export function projectPage(m: ProjectPageModel): Html {
   }
   const status = r.status ? tMaybe(lang, `status_${r.status}`, r.status) : null
   const role = r.role ? tMaybe(lang, `role_${r.role}`, r.role) : null
-  const start = prov.find((p) => p.field === null)
+  const start = prov.get(null)?.[0]
   const byCountry = new Map<string, string[]>()
   for (const p of r.participations) {
     const key = p.country ?? ''
-    byCountry.set(key, [...(byCountry.get(key) ?? []), p.organisation])
+    const names = byCountry.get(key)
+    if (names) {
+      names.push(p.organisation)
+    } else {
+      byCountry.set(key, [p.organisation])
+    }
   }
   const countries = [...byCountry.entries()].sort(
     (a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]),
