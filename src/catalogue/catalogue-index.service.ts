@@ -102,3 +102,30 @@ async function reindex(trx: Db, dialect: Dialect, ids: readonly number[]): Promi
   }
   await replaceEntries(trx, dialect, ids, entries)
 }
+
+/**
+ * Keeps the index current in the background, for servers whose catalogue reads go to a read
+ * replica (which cannot index): every `everyMs` it indexes what writes have queued. Failures are
+ * reported to `onError` and retried on the next round.
+ * @returns stops the loop; resolves when a round in progress has finished
+ */
+export function startCatalogueIndexer(
+  db: Db,
+  dialect: Dialect,
+  everyMs: number,
+  onError: (err: unknown) => void,
+): () => Promise<void> {
+  let running: Promise<void> = Promise.resolve()
+  const timer = setInterval(() => {
+    running = running.then(() =>
+      refreshCatalogue(db, dialect).then(
+        () => undefined,
+        (err: unknown) => onError(err),
+      ),
+    )
+  }, everyMs)
+  return async () => {
+    clearInterval(timer)
+    await running
+  }
+}

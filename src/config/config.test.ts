@@ -15,6 +15,20 @@ describe('loadConfig', () => {
     assert.deepEqual(config.db, { dialect: 'postgres', url: 'postgres://u@localhost/atlas' })
   })
 
+  it('takes a PostgreSQL read replica beside a PostgreSQL primary, and refuses one beside SQLite', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u@primary/atlas',
+      DATABASE_READ_URL: 'postgres://u@replica/atlas',
+    })
+    assert.deepEqual(config.readDb, { dialect: 'postgres', url: 'postgres://u@replica/atlas' })
+    assert.equal(loadConfig({ DATABASE_URL: 'postgres://u@primary/atlas' }).readDb, undefined)
+    assert.throws(
+      () => loadConfig({ DATABASE_URL: 'sqlite:x.db', DATABASE_READ_URL: 'postgres://u@replica/atlas' }),
+      /DATABASE_READ_URL: a read replica needs a PostgreSQL DATABASE_URL/,
+    )
+    assert.throws(() => loadConfig({ DATABASE_READ_URL: 'sqlite:x.db' }), /DATABASE_READ_URL/)
+  })
+
   it('takes PROJEKTATLAS_DB as the SQLite file', () => {
     assert.deepEqual(loadConfig({ PROJEKTATLAS_DB: 'x.sqlite' }, '/a').db, {
       dialect: 'sqlite',

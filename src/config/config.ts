@@ -7,6 +7,7 @@ import { ConfigError } from '../shared/errors.js'
 const Env = Type.Object({
   PROJEKTATLAS_DB: Type.Optional(Type.String({ minLength: 1 })),
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^(postgres|postgresql|sqlite):' })),
+  DATABASE_READ_URL: Type.Optional(Type.String({ pattern: '^(postgres|postgresql):' })),
   PORT: Type.Optional(Type.String({ pattern: '^[0-9]{1,5}$' })),
   HOST: Type.Optional(Type.String({ minLength: 1 })),
   LOG_LEVEL: Type.Optional(
@@ -32,6 +33,11 @@ export type DbConfig =
 
 export interface Config {
   readonly db: DbConfig
+  /**
+   * a PostgreSQL read replica of `db` (DATABASE_READ_URL): the public catalogue reads there, and
+   * the servers keep the index current on the primary (docs/deployment.md)
+   */
+  readonly readDb?: { readonly dialect: 'postgres'; readonly url: string }
   /** port 3000 and host 127.0.0.1 unless PORT/HOST say otherwise */
   readonly server: { readonly port: number; readonly host: string }
   readonly log: { readonly level: string }
@@ -83,8 +89,16 @@ export function loadConfig(
     const file = fromUrl || e.PROJEKTATLAS_DB || DEFAULT_SQLITE_FILE
     db = { dialect: 'sqlite', file: file === ':memory:' ? file : resolve(cwd, file) }
   }
+  if (e.DATABASE_READ_URL && db.dialect !== 'postgres') {
+    throw new ConfigError(
+      'Bad configuration: DATABASE_READ_URL: a read replica needs a PostgreSQL DATABASE_URL (the primary it replicates)',
+    )
+  }
   return Object.freeze({
     db: Object.freeze(db),
+    ...(e.DATABASE_READ_URL && {
+      readDb: Object.freeze({ dialect: 'postgres' as const, url: e.DATABASE_READ_URL }),
+    }),
     server: Object.freeze({ port: Number(e.PORT ?? 3000), host: e.HOST ?? '127.0.0.1' }),
     log: Object.freeze({ level: e.LOG_LEVEL ?? 'info' }),
     import: Object.freeze({ maxFileBytes: Number(e.PROJEKTATLAS_MAX_FILE_MB ?? 50) * 1024 * 1024 }),

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import type { DbConfig } from '../config/config.js'
 import { programmeSeeds, syncProgrammes } from '../registry/programme.service.js'
 import { type CreateDbOptions, createDb } from './create-db.js'
@@ -46,4 +46,23 @@ export async function openDatabase(
 
 function describe(e: unknown): string {
   return e instanceof Error ? e.message : String(e)
+}
+
+/**
+ * Opens a read replica: no migrations (a standby cannot be written; it follows the primary's
+ * schema), and a probe so a wrong address fails at start rather than on the first search.
+ * @throws {Error} when the replica does not answer
+ */
+export async function openReadReplica(
+  config: DbConfig,
+  options: CreateDbOptions = {},
+): Promise<Kysely<Database>> {
+  const db = createDb(config, options)
+  try {
+    await sql`select 1`.execute(db)
+    return db
+  } catch (e) {
+    await db.destroy()
+    throw new Error(`The read replica (DATABASE_READ_URL) does not answer: ${describe(e)}`, { cause: e })
+  }
 }

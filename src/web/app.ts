@@ -40,6 +40,8 @@ import { userRoutes } from './routes/users.routes.js'
 export interface AppDeps {
   readonly config: Config
   readonly db: Kysely<Database>
+  /** a read replica of `db`: the public catalogue reads there (docs/deployment.md) */
+  readonly readDb?: Kysely<Database>
   readonly logger: Logger
 }
 
@@ -101,7 +103,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(projectRoutes, { prefix: '/api/projects', dialect: deps.config.db.dialect })
   await app.register(participationRoutes, { prefix: '/api/projects/:projectId/participations' })
   await app.register(organisationRoutes, { prefix: '/api/organisations' })
-  await app.register(catalogueRoutes, { dialect: deps.config.db.dialect })
+  await app.register(catalogueRoutes, {
+    dialect: deps.config.db.dialect,
+    ...(deps.readDb && { readDb: deps.readDb }),
+  })
   await app.register(curationRoutes)
   await app.register(reportRoutes)
   await app.register(importRoutes, { maxFileBytes: deps.config.import.maxFileBytes })

@@ -1,5 +1,9 @@
+import { startCatalogueIndexer } from '../catalogue/catalogue-index.service.js'
 import { ConfigError } from '../shared/errors.js'
 import { type AppDeps, buildApp } from './app.js'
+
+/** How often a server with a read replica indexes what writes have queued on the primary. */
+const INDEX_EVERY_MS = 1_000
 
 /** A listening server: where it listens, and how to stop it. */
 export interface RunningServer {
@@ -27,12 +31,19 @@ export interface ListenOptions {
 export async function startServer(deps: AppDeps, options: ListenOptions = {}): Promise<RunningServer> {
   const { config, db, logger } = deps
   const app = await buildApp(deps)
+  // With a replica the catalogue never reads the primary, so nothing would index: a loop does.
+  const stopIndexer = deps.readDb
+    ? startCatalogueIndexer(db, config.db.dialect, INDEX_EVERY_MS, (err) =>
+        logger.error({ err, module: 'catalogue' }, 'indexing the catalogue failed; retrying'),
+      )
+    : async () => {}
   const port = options.port ?? config.server.port
   const host = options.host ?? config.server.host
   let url: string
   try {
     url = await app.listen({ port, host })
   } catch (e) {
+    await stopIndexer()
     await app.close()
     const code = (e as NodeJS.ErrnoException).code
     if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
@@ -61,7 +72,9 @@ export async function startServer(deps: AppDeps, options: ListenOptions = {}): P
       process.off('SIGTERM', onSignal)
       try {
         await app.close()
+        await stopIndexer()
       } finally {
+        await deps.readDb?.destroy()
         await db.destroy()
         logger.info('server stopped')
         markClosed()

@@ -1,45 +1,23 @@
 import assert from 'node:assert/strict'
-import { type ChildProcess, spawn } from 'node:child_process'
-import { dirname, join } from 'node:path'
+import type { ChildProcess } from 'node:child_process'
 import { after, before, describe, it } from 'node:test'
-import { fileURLToPath } from 'node:url'
 import { addUser } from '../../src/accounts/user.service.js'
 import { createDb } from '../../src/db/create-db.js'
 import { buildTenant } from '../support/factories.js'
 import { findPgBin } from '../support/pg-cluster.mjs'
+import { startServe } from '../support/serve-process.js'
 import { createTestDbConfig, DIALECTS } from './dialects.js'
 
 // The shared deployment of docs/deployment.md: two `projektatlas serve` processes against one
 // PostgreSQL. Whatever one server writes (a project, a session) the other must see at once, so a
 // load balancer may send any request to any server.
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const PASSWORD = 'two servers, one database'
 const SECRET = 'a-shared-cookie-signing-secret-of-32+chars'
 
-/** Starts `./bin/projektatlas serve` on a free port; resolves with its base URL once it listens. */
+/** Starts `./bin/projektatlas serve` against `databaseUrl` with the shared cookie secret. */
 function serve(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(join(ROOT, 'bin', 'projektatlas'), ['serve', '--port', '0', '--host', '127.0.0.1'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      LOG_LEVEL: 'warn',
-      PROJEKTATLAS_SESSION_SECRET: SECRET,
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  return new Promise((resolve, reject) => {
-    let out = ''
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString()
-      const url = /running at (http:\/\/[^\s]+)/.exec(out)?.[1]
-      if (url) {
-        resolve({ url, child })
-      }
-    })
-    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)))
-  })
+  return startServe({ DATABASE_URL: databaseUrl, PROJEKTATLAS_SESSION_SECRET: SECRET })
 }
 
 function cookie(res: Response, name: string): string | undefined {

@@ -13,3 +13,6 @@ export function startCluster(): Promise<PgCluster>
 
 /** Stops and removes clusters whose owning process is gone. */
 export function sweepStaleClusters(): void
+
+/** Starts a streaming replica (hot standby, read only) of a cluster from startCluster. */
+export function startReplica(primary: { readonly url: string }): Promise<PgCluster>

@@ -224,6 +224,7 @@ export async function startReplica(primary) {
       'postgres',
       '--no-sync',
     ])
+    // A hot standby needs at least the primary's max_connections.
     run(asPostgres, join(bin, 'pg_ctl'), [
       'start',
       '-D',
@@ -233,7 +234,7 @@ export async function startReplica(primary) {
       '-l',
       join(dir, 'log'),
       '-o',
-      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c hot_standby=on`,
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c hot_standby=on -c max_connections=200`,
     ])
     started = true
   } catch (e) {

@@ -1,11 +1,12 @@
 import cluster, { type Worker } from 'node:cluster'
 import { randomBytes } from 'node:crypto'
 import { availableParallelism } from 'node:os'
-import type { LogEvent } from 'kysely'
+import type { Kysely, LogEvent } from 'kysely'
 import type { Logger } from 'pino'
 import type { Config } from '../../config/config.js'
 import { loadConfig } from '../../config/config.js'
-import { openDatabase } from '../../db/open-database.js'
+import type { Database } from '../../db/database.js'
+import { openDatabase, openReadReplica } from '../../db/open-database.js'
 import { loadDemoPortfolio } from '../../demo/load-demo.js'
 import { ValidationError } from '../../shared/errors.js'
 import { createLogger } from '../../web/logger.js'
@@ -97,10 +98,13 @@ async function serveOne(options: ServeOptions, io: CliIO): Promise<number> {
   const logger = createLogger(config)
   const db = await openDatabase(config.db, { log: queryLog(logger) })
   let server: Awaited<ReturnType<typeof startServer>>
+  let readDb: Kysely<Database> | undefined
   try {
     await loadDemo(options, db, logger, io)
-    server = await startServer({ config, db, logger }, { port, host })
+    readDb = config.readDb && (await openReadReplica(config.readDb, { log: queryLog(logger) }))
+    server = await startServer({ config, db, logger, ...(readDb && { readDb }) }, { port, host })
   } catch (e) {
+    await readDb?.destroy()
     await db.destroy()
     throw e
   }
@@ -145,9 +149,12 @@ async function serveWorker(options: ServeOptions, io: CliIO): Promise<number> {
   // another cluster manager, such as pm2, from serving an old schema).
   const db = await openDatabase(config.db, { log: queryLog(logger) })
   let server: Awaited<ReturnType<typeof startServer>>
+  let readDb: Kysely<Database> | undefined
   try {
-    server = await startServer({ config, db, logger }, { port, host })
+    readDb = config.readDb && (await openReadReplica(config.readDb, { log: queryLog(logger) }))
+    server = await startServer({ config, db, logger, ...(readDb && { readDb }) }, { port, host })
   } catch (e) {
+    await readDb?.destroy()
     await db.destroy()
     throw e
   }

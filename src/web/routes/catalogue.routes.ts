@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { PassThrough, Readable } from 'node:stream'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { Kysely } from 'kysely'
 import { roleIn } from '../../accounts/account.js'
 import { roleAtLeast } from '../../accounts/role.js'
 import { type DcatModel, dcatJsonLd, dcatRdfXml } from '../../catalogue/dcat.js'
@@ -11,6 +12,7 @@ import { organisationPageData, projectPageData, statisticsData } from '../../cat
 import type { CatalogueQuery } from '../../catalogue/search.js'
 import { type CatalogueDeps, loadPublicRecords, searchCatalogue } from '../../catalogue/search.service.js'
 import type { Dialect } from '../../config/config.js'
+import type { Database } from '../../db/database.js'
 import { listTenants } from '../../registry/organisation.service.js'
 import { countryName, langOf } from '../i18n/messages.js'
 import { answeredNotModified, sourceStamp, weakEtag } from '../plugins/etag.js'
@@ -37,6 +39,8 @@ import { resolveScope } from './tenant.js'
 /** Options of the catalogue routes. */
 export interface CatalogueRoutesOptions {
   readonly dialect: Dialect
+  /** a read replica: every catalogue read goes there, the index kept current by the primary's servers */
+  readonly readDb?: Kysely<Database>
 }
 
 const CSS = readFileSync(new URL('../views/catalogue/catalogue.css', import.meta.url), 'utf8')
@@ -90,7 +94,9 @@ function stamp(): string {
  * reads through src/catalogue's services, which show public projects only.
  */
 export const catalogueRoutes: FastifyPluginAsyncTypebox<CatalogueRoutesOptions> = async (app, opts) => {
-  const deps: CatalogueDeps = { db: app.db, dialect: opts.dialect }
+  const deps: CatalogueDeps = opts.readDb
+    ? { db: opts.readDb, dialect: opts.dialect, replica: true }
+    : { db: app.db, dialect: opts.dialect }
 
   app.get('/static/catalogue.css', { config: PUBLIC, schema: { hide: true } }, async (_request, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(CSS),
