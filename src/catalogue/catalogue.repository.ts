@@ -110,24 +110,8 @@ const pairKey = (facet: string, value: string) => `${facet}\u0000${value}`
  * value is never deleted, so a number once given stays). Keyed by pairKey.
  */
 async function valueNumbers(db: Cdb, pairs: readonly FacetPair[]): Promise<Map<string, number>> {
-  const out = new Map<string, number>()
   const wanted = new Map(pairs.map((p) => [pairKey(p.facet, p.value), p]))
-  const read = async (values: readonly string[]) => {
-    for (const chunk of chunks([...new Set(values)], CHUNK)) {
-      const rows = await db
-        .selectFrom('catalogue_value')
-        .select(['id', 'facet', 'value'])
-        .where('value', 'in', chunk)
-        .execute()
-      for (const r of rows) {
-        const key = pairKey(r.facet, r.value)
-        if (wanted.has(key)) {
-          out.set(key, Number(r.id))
-        }
-      }
-    }
-  }
-  await read(pairs.map((p) => p.value))
+  const out = await knownNumbers(db, pairs)
   const missing = [...wanted].filter(([key]) => !out.has(key)).map(([, p]) => p)
   if (missing.length > 0) {
     for (const chunk of chunks(missing, CHUNK)) {
@@ -137,7 +121,29 @@ async function valueNumbers(db: Cdb, pairs: readonly FacetPair[]): Promise<Map<s
         .onConflict((oc) => oc.columns(['facet', 'value']).doNothing())
         .execute()
     }
-    await read(missing.map((p) => p.value))
+    for (const [key, id] of await knownNumbers(db, missing)) {
+      out.set(key, id)
+    }
+  }
+  return out
+}
+
+/** Numbers of those facet values the index has seen already, keyed by pairKey. */
+async function knownNumbers(db: Cdb, pairs: readonly FacetPair[]): Promise<Map<string, number>> {
+  const wanted = new Set(pairs.map((p) => pairKey(p.facet, p.value)))
+  const out = new Map<string, number>()
+  for (const chunk of chunks([...new Set(pairs.map((p) => p.value))], CHUNK)) {
+    const rows = await db
+      .selectFrom('catalogue_value')
+      .select(['id', 'facet', 'value'])
+      .where('value', 'in', chunk)
+      .execute()
+    for (const r of rows) {
+      const key = pairKey(r.facet, r.value)
+      if (wanted.has(key)) {
+        out.set(key, Number(r.id))
+      }
+    }
   }
   return out
 }
@@ -315,24 +321,12 @@ async function filterTokens(
   const filters = spec.publicOnly
     ? [...spec.filters, { facet: VISIBILITY_FACET, values: [PUBLIC_VALUE] }]
     : spec.filters
-  const named = filters.flatMap((f) =>
-    f.values.filter((v) => idToken(f.facet, v) === null).map((value) => ({ facet: f.facet, value })),
+  const numbers = await knownNumbers(
+    db,
+    filters.flatMap((f) =>
+      f.values.filter((v) => idToken(f.facet, v) === null).map((value) => ({ facet: f.facet, value })),
+    ),
   )
-  const numbers = new Map<string, number>()
-  for (const chunk of chunks(named, CHUNK)) {
-    const rows = await db
-      .selectFrom('catalogue_value')
-      .select(['id', 'facet', 'value'])
-      .where(
-        'value',
-        'in',
-        chunk.map((p) => p.value),
-      )
-      .execute()
-    for (const r of rows) {
-      numbers.set(pairKey(r.facet, r.value), Number(r.id))
-    }
-  }
   const groups: string[][] = []
   for (const f of filters) {
     const tokens = f.values.flatMap((v) => {
@@ -572,16 +566,14 @@ export async function indexedTenants(
   if (ids.length === 0) {
     return new Map()
   }
-  const db = catalogueDb(dbIn)
-  let q = db
+  // Visibility is checked here, not in SQL: given `visible = 1`, SQLite may walk the index over
+  // every visible project instead of looking the ids up by key.
+  const rows = await catalogueDb(dbIn)
     .selectFrom('catalogue_doc as d')
-    .select(['d.project_id', 'd.tenant_id'])
+    .select(['d.project_id', 'd.tenant_id', 'd.visible'])
     .where('d.project_id', 'in', [...ids])
-  if (publicOnly) {
-    q = q.where('d.visible', '=', 1)
-  }
-  const rows = await q.execute()
-  return new Map(rows.map((r) => [r.project_id, r.tenant_id]))
+    .execute()
+  return new Map(rows.filter((r) => !publicOnly || r.visible === 1).map((r) => [r.project_id, r.tenant_id]))
 }
 
 /**

@@ -8,8 +8,14 @@ export interface PgCluster {
   stop(): void
 }
 
-/** Starts a fresh PostgreSQL cluster on a free port in a temp dir. */
-export function startCluster(): Promise<PgCluster>
+/**
+ * Starts a fresh PostgreSQL cluster on a free port in a temp dir: fsync and friends off (tests)
+ * unless `durable` (a benchmark), with any further server `settings`.
+ */
+export function startCluster(options?: {
+  readonly settings?: Readonly<Record<string, string>>
+  readonly durable?: boolean
+}): Promise<PgCluster>
 
 /** Stops and removes clusters whose owning process is gone. */
 export function sweepStaleClusters(): void

@@ -101,11 +101,10 @@ export function sweepStaleClusters() {
 }
 
 /**
- * Starts a fresh cluster.
- * @returns {Promise<{ url: string, dir: string, stop: () => void }>} `stop` is synchronous so it
- *   can run in an exit handler; it stops the server and removes the directory
+ * A cluster directory and a port, the server started on them by `create(data, run)` and then
+ * pg_ctl with `settings`; `stop` is synchronous (exit handlers) and removes the directory.
  */
-export async function startCluster() {
+async function launch(settings, create) {
   const bin = findPgBin()
   if (!bin) {
     throw new Error(
@@ -139,19 +138,10 @@ export async function startCluster() {
     rmSync(dir, { recursive: true, force: true })
   }
   try {
-    run(asPostgres, join(bin, 'initdb'), [
-      '-D',
-      data,
-      '-U',
-      'postgres',
-      '--auth=trust',
-      '-E',
-      'UTF8',
-      '--locale=C',
-      '--no-sync',
-    ])
-    // Durability is pointless for a throwaway cluster; speed is not.
-    const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`
+    create(data, (tool, args) => run(asPostgres, join(bin, tool), args))
+    const options = Object.entries(settings)
+      .map(([k, v]) => `-c ${k}=${v}`)
+      .join(' ')
     run(asPostgres, join(bin, 'pg_ctl'), [
       'start',
       '-D',
@@ -161,7 +151,7 @@ export async function startCluster() {
       '-l',
       join(dir, 'log'),
       '-o',
-      options,
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 ${options}`,
     ])
     started = true
   } catch (e) {
@@ -171,46 +161,45 @@ export async function startCluster() {
   return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, dir, stop }
 }
 
+// Durability is pointless for a throwaway test cluster; speed is not.
+const FAST = { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', max_connections: '200' }
+
 /**
- * Starts a streaming replica of a cluster from startCluster (pg_basebackup, hot standby, read
- * only), on a port of its own.
+ * Starts a fresh cluster.
+ * @param {{ settings?: Record<string, string>, durable?: boolean }} [options] server settings
+ *   (`-c name=value`); `durable` keeps fsync, synchronous_commit and full_page_writes at their
+ *   defaults (a benchmark), otherwise they are off (tests)
+ * @returns {Promise<{ url: string, dir: string, stop: () => void }>} `stop` is synchronous so it
+ *   can run in an exit handler; it stops the server and removes the directory
+ */
+export function startCluster(options = {}) {
+  const settings = { ...(options.durable ? {} : FAST), ...options.settings }
+  return launch(settings, (data, tool) =>
+    tool('initdb', [
+      '-D',
+      data,
+      '-U',
+      'postgres',
+      '--auth=trust',
+      '-E',
+      'UTF8',
+      '--locale=C',
+      ...(options.durable ? [] : ['--no-sync']),
+    ]),
+  )
+}
+
+/**
+ * Starts a streaming replica (hot standby, read only) of a cluster from startCluster, on a port of
+ * its own.
  * @param {{ url: string }} primary
  * @returns {Promise<{ url: string, dir: string, stop: () => void }>}
  */
-export async function startReplica(primary) {
-  const bin = findPgBin()
-  if (!bin) {
-    throw new Error('PostgreSQL is not installed: apt-get install postgresql')
-  }
-  const primaryPort = new URL(primary.url).port
-  const asPostgres = process.getuid?.() === 0
-  const dir = mkdtempSync(join(tmpdir(), PREFIX))
-  writeFileSync(join(dir, 'owner.pid'), String(process.pid))
-  if (asPostgres) {
-    const { uid, gid } = postgresUid()
-    chownSync(dir, uid, gid)
-  }
-  const data = join(dir, 'data')
-  const port = await freePort()
-  let started = false
-  const stop = () => {
-    if (started) {
-      started = false
-      spawnSync(asPostgres ? 'runuser' : join(bin, 'pg_ctl'), [
-        ...(asPostgres ? ['-u', 'postgres', '--', join(bin, 'pg_ctl')] : []),
-        'stop',
-        '-D',
-        data,
-        '-m',
-        'immediate',
-        '-s',
-      ])
-    }
-    rmSync(dir, { recursive: true, force: true })
-  }
-  try {
-    // -R writes standby.signal and the connection to the primary: the copy starts as a hot standby.
-    run(asPostgres, join(bin, 'pg_basebackup'), [
+export function startReplica(primary) {
+  // -R writes standby.signal and the connection to the primary: the copy starts as a hot standby,
+  // which needs at least the primary's max_connections.
+  return launch({ fsync: 'off', hot_standby: 'on', max_connections: FAST.max_connections }, (data, tool) =>
+    tool('pg_basebackup', [
       '-D',
       data,
       '-R',
@@ -219,27 +208,10 @@ export async function startReplica(primary) {
       '-h',
       '127.0.0.1',
       '-p',
-      primaryPort,
+      new URL(primary.url).port,
       '-U',
       'postgres',
       '--no-sync',
-    ])
-    // A hot standby needs at least the primary's max_connections.
-    run(asPostgres, join(bin, 'pg_ctl'), [
-      'start',
-      '-D',
-      data,
-      '-w',
-      '-s',
-      '-l',
-      join(dir, 'log'),
-      '-o',
-      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c hot_standby=on -c max_connections=200`,
-    ])
-    started = true
-  } catch (e) {
-    stop()
-    throw e
-  }
-  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, dir, stop }
+    ]),
+  )
 }

@@ -97,21 +97,34 @@ async function serveOne(options: ServeOptions, io: CliIO): Promise<number> {
   const host = options.host ?? config.server.host
   const logger = createLogger(config)
   const db = await openDatabase(config.db, { log: queryLog(logger) })
-  let server: Awaited<ReturnType<typeof startServer>>
+  const server = await listen(config, db, logger, { port, host }, () => loadDemo(options, db, logger, io))
+  io.out(`Projektatlas is running at ${server.url}  (database: ${where(config)}; stop with Ctrl+C)\n`)
+  io.out(`Public catalogue: ${server.url}/katalog\n`)
+  await server.closed
+  return 0
+}
+
+/**
+ * Opens the read replica when one is configured, runs `first`, then serves; closes both databases
+ * when any of it fails (once serving, the server closes them).
+ */
+async function listen(
+  config: Config,
+  db: Kysely<Database>,
+  logger: Logger,
+  address: { port: number; host: string },
+  first: () => Promise<void>,
+): Promise<Awaited<ReturnType<typeof startServer>>> {
   let readDb: Kysely<Database> | undefined
   try {
-    await loadDemo(options, db, logger, io)
+    await first()
     readDb = config.readDb && (await openReadReplica(config.readDb, { log: queryLog(logger) }))
-    server = await startServer({ config, db, logger, ...(readDb && { readDb }) }, { port, host })
+    return await startServer({ config, db, logger, ...(readDb && { readDb }) }, address)
   } catch (e) {
     await readDb?.destroy()
     await db.destroy()
     throw e
   }
-  io.out(`Projektatlas is running at ${server.url}  (database: ${where(config)}; stop with Ctrl+C)\n`)
-  io.out(`Public catalogue: ${server.url}/katalog\n`)
-  await server.closed
-  return 0
 }
 
 const where = (config: Config) =>
@@ -148,16 +161,7 @@ async function serveWorker(options: ServeOptions, io: CliIO): Promise<number> {
   // The supervisor has migrated already: this finds nothing to do (and keeps a worker started by
   // another cluster manager, such as pm2, from serving an old schema).
   const db = await openDatabase(config.db, { log: queryLog(logger) })
-  let server: Awaited<ReturnType<typeof startServer>>
-  let readDb: Kysely<Database> | undefined
-  try {
-    readDb = config.readDb && (await openReadReplica(config.readDb, { log: queryLog(logger) }))
-    server = await startServer({ config, db, logger, ...(readDb && { readDb }) }, { port, host })
-  } catch (e) {
-    await readDb?.destroy()
-    await db.destroy()
-    throw e
-  }
+  const server = await listen(config, db, logger, { port, host }, async () => {})
   const onMessage = (message: unknown) => {
     if (message === SHUTDOWN) {
       void server.close()
