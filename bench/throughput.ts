@@ -176,6 +176,12 @@ for (const workers of WORKERS) {
     if (ONLY !== 'api') {
       const page = await cannon(`${base}/katalog/projekt/${state.own[0]}`, {})
       log(`${SIZE}: workers ${workers}: project page ${page} (load ${load()})`)
+      // A revalidation (a browser's reload, a proxy's check): If-None-Match with the page's ETag.
+      const etag = (await fetch(`${base}/katalog/projekt/${state.own[0]}`)).headers.get('etag')
+      if (etag) {
+        const again = await cannon(`${base}/katalog/projekt/${state.own[0]}`, { 'if-none-match': etag })
+        log(`${SIZE}: workers ${workers}: project page revalidated (304s) ${again} (load ${load()})`)
+      }
     }
   } finally {
     const exited = new Promise((resolve) => server.once('exit', resolve))
