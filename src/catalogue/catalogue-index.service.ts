@@ -8,9 +8,7 @@ import {
   type IndexEntry,
   indexSources,
   markDirty,
-  PUBLIC_VALUE,
   replaceEntries,
-  VISIBILITY_FACET,
 } from './catalogue.repository.js'
 import { facetValues } from './facets.js'
 import { indexStems, indexWords, sortKey } from './text.js'
@@ -96,7 +94,7 @@ async function reindex(trx: Db, dialect: Dialect, ids: readonly number[]): Promi
         title: indexStems(indexWords([p.name, p.acronym])),
       },
       stems: indexStems(words),
-      facets: [...facetValues(p), { facet: VISIBILITY_FACET, value: visible ? PUBLIC_VALUE : 'draft' }],
+      facets: facetValues(p),
       public: visible,
     })
   }

@@ -17,7 +17,7 @@ export interface CatalogueDocTable {
   visible: number
   /** the project's shown facet values as tokens ("v12 v40", catalogue_value ids): what searches count */
   facets: string
-  /** the tokens only filters use: tenant "t5", participants "p123", visibility */
+  /** the tokens only filters use: tenant "t5", participants "p123" */
   hidden: string
   /** the stems of name and acronym: what relevance compares */
   title: string

@@ -8,7 +8,7 @@ import { type Kysely, sql } from 'kysely'
 //   reporting organisations, units, programmes, years, countries); never deleted, so numbers last.
 // - catalogue_doc.facets: the project's shown values as tokens ("v12 v40"), which searches count
 //   over their bounded match set; `hidden`: the tokens only filters use (tenant "t5", participants
-//   "p123", visibility); `visible`: 1 for public projects; `title`: the stems of name and acronym,
+//   "p123"); `visible`: 1 for public projects; `title`: the stems of name and acronym,
 //   which relevance compares (FTS5's bm25 reads every match's doclist for its idf).
 // - SQLite: catalogue_fts gets a second column `tags` holding those tokens, so a filter is an FTS5
 //   doclist intersection; the table becomes contentless (the stems were stored twice).
