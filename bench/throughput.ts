@@ -5,12 +5,11 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 import pino from 'pino'
-import { createApiToken } from '../src/accounts/session.service.js'
-import { addUser } from '../src/accounts/user.service.js'
 import { refreshCatalogue } from '../src/catalogue/catalogue-index.service.js'
 import { loadConfig } from '../src/config/config.js'
 import { openDatabase } from '../src/db/open-database.js'
 import { buildApp } from '../src/web/app.js'
+import { type BenchAccess, benchAccess } from './access.js'
 import { loadPortfolio } from './generate.js'
 
 // Per-request cost of issue 8 (API by id with a token, public project page), without the rest of
@@ -31,11 +30,7 @@ const ONLY = process.env.TP_ONLY
 const FILE = join(DIR, 'registry.db')
 const STATE = join(DIR, 'state.json')
 
-interface State {
-  readonly secret: string
-  readonly own: number[]
-  readonly ids: number[]
-}
+type State = BenchAccess
 
 const load = () =>
   loadavg()
@@ -62,27 +57,7 @@ async function prepare(): Promise<State> {
     log(`${SIZE}: loading into ${FILE}`)
     await loadPortfolio(db, config.db.dialect, SIZE)
     await refreshCatalogue(db, config.db.dialect)
-    const user = await addUser(
-      db,
-      { tenantId: null, actor: 'bench' },
-      { email: 'bench@example.org', tenantId: 1, role: 'viewer' },
-    )
-    const { secret } = await createApiToken(db, { tenantId: 1, actor: 'bench' }, user.id, {
-      tenantId: 1,
-      name: 'bench',
-      scope: 'read',
-    })
-    const own = (
-      await db
-        .selectFrom('project')
-        .select('id')
-        .where('tenant_id', '=', 1)
-        .orderBy('id')
-        .limit(200)
-        .execute()
-    ).map((r) => r.id)
-    const ids = Array.from({ length: 200 }, (_, i) => 1 + ((i * 7919) % SIZE))
-    const state = { secret, own, ids }
+    const state = await benchAccess(db, SIZE)
     writeFileSync(STATE, JSON.stringify(state))
     return state
   } finally {
