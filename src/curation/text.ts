@@ -1,4 +1,4 @@
-import { fold } from '../import/parse/fields/fold.js'
+import { fold } from '../shared/fold.js'
 
 /**
  * Text helpers shared by the organisation and project matchers: names folded to comparable tokens.

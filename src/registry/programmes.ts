@@ -1,4 +1,4 @@
-import { fold } from '../import/parse/fields/fold.js'
+import { fold } from '../shared/fold.js'
 
 /**
  * Funding programmes and how sources name them (../shared/spec/programmes.md). The list is domain

@@ -1,6 +1,6 @@
 import { dice, trigrams } from '../../curation/text.js'
-import { fold } from '../../import/parse/fields/fold.js'
 import { PROGRAMMES } from '../../registry/programmes.js'
+import { fold } from '../../shared/fold.js'
 import type { ParticipationInput, PrintedFigureInput, ProjectInput, ReportInput } from './report-input.js'
 
 /** Why a printed figure differs from the computed one. */

@@ -1,5 +1,5 @@
 import type { ProjectRecord } from '../../../registry/project-record.js'
-import { fold } from '../fields/fold.js'
+import { fold } from '../../../shared/fold.js'
 
 // Words that say nothing about which project a name means ('för' folds to 'for').
 const STOP = new Set([

@@ -1,6 +1,6 @@
 import type { RecordPartner, Role } from '../../../registry/project-record.js'
+import { fold } from '../../../shared/fold.js'
 import { countryCode } from '../fields/countries.js'
-import { fold } from '../fields/fold.js'
 import { findUrls } from '../fields/urls.js'
 
 /** What a project's description says beyond the form's answers. */

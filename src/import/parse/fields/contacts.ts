@@ -1,5 +1,5 @@
 import type { RecordContact } from '../../../registry/project-record.js'
-import { normaliseDashes, squash } from './fold.js'
+import { normaliseDashes, squash } from '../../../shared/fold.js'
 
 /** Contacts: people (or a unit) named with title, Swedish phone number and e-mail. */
 

@@ -4,7 +4,7 @@ import de from 'i18n-iso-countries/langs/de.json' with { type: 'json' }
 import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' }
 import nb from 'i18n-iso-countries/langs/nb.json' with { type: 'json' }
 import sv from 'i18n-iso-countries/langs/sv.json' with { type: 'json' }
-import { fold } from './fold.js'
+import { fold } from '../../../shared/fold.js'
 
 /**
  * Country names to ISO 3166-1 alpha-2 codes. Names come from the maintained i18n-iso-countries

@@ -1,4 +1,4 @@
-import { fold, normaliseDashes, squash } from './fold.js'
+import { fold, normaliseDashes, squash } from '../../../shared/fold.js'
 
 /** A date read from text: ISO 8601 at the precision the source gives ('2015', '2015-09', '2015-09-01'). */
 export interface DateResult {

@@ -1,5 +1,5 @@
 import type { Money } from '../../../registry/project-record.js'
-import { normaliseDashes, squash } from './fold.js'
+import { normaliseDashes, squash } from '../../../shared/fold.js'
 
 /** An amount read from text. */
 export interface MoneyResult {

@@ -1,6 +1,6 @@
 import type { RecordPartner } from '../../../registry/project-record.js'
+import { normaliseDashes, squash } from '../../../shared/fold.js'
 import { countryCode } from './countries.js'
-import { normaliseDashes, squash } from './fold.js'
 
 /** One partner read from a list entry, with what the entry says about its role. */
 export interface ParsedPartner extends RecordPartner {

@@ -1,5 +1,5 @@
 import type { Role } from '../../../registry/project-record.js'
-import { fold } from './fold.js'
+import { fold } from '../../../shared/fold.js'
 
 /**
  * The reporting organisation's role in a project, as sources word it: lead = project owner /

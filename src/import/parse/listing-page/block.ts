@@ -1,6 +1,6 @@
 import { canonicalProgramme } from '../../../registry/programmes.js'
 import type { ProjectRecord, ProjectStatus, Role } from '../../../registry/project-record.js'
-import { fold } from '../fields/fold.js'
+import { fold } from '../../../shared/fold.js'
 import { type Body, sortBody } from './body.js'
 import { eventIssues } from './events.js'
 import { readMoney, readProgrammeRaw } from './funding.js'

@@ -1,6 +1,6 @@
 import { canonicalProgramme } from '../../../registry/programmes.js'
 import type { Money } from '../../../registry/project-record.js'
-import { fold } from '../fields/fold.js'
+import { fold } from '../../../shared/fold.js'
 import { parseMoney } from '../fields/money.js'
 import type { Body } from './body.js'
 import { labelValue } from './lines.js'

@@ -1,6 +1,6 @@
 import type { ProjectRecord, ProjectStatus } from '../../../registry/project-record.js'
+import { fold } from '../../../shared/fold.js'
 import type { SourceDocument } from '../../source-document.js'
-import { fold } from '../fields/fold.js'
 import { readBlock } from './block.js'
 import { type ListingEvent, readEvents } from './events.js'
 import { labelKind, labelValue, pageLines } from './lines.js'

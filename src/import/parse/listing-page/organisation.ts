@@ -1,4 +1,4 @@
-import { fold } from '../fields/fold.js'
+import { fold } from '../../../shared/fold.js'
 
 /**
  * The publishing body of a listing page, and whether a name in a project's text is that body.

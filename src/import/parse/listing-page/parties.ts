@@ -1,6 +1,6 @@
 import type { RecordPartner, Role } from '../../../registry/project-record.js'
+import { fold } from '../../../shared/fold.js'
 import { countryCode } from '../fields/countries.js'
-import { fold } from '../fields/fold.js'
 import { type ParsedPartner, parsePartner, parsePartnerList } from '../fields/partners.js'
 import { roleFromStatement } from '../fields/roles.js'
 import type { Body } from './body.js'

@@ -1,6 +1,6 @@
 import type { RecordContact } from '../../../registry/project-record.js'
+import { fold } from '../../../shared/fold.js'
 import { parseContact } from '../fields/contacts.js'
-import { fold } from '../fields/fold.js'
 import { type Body, CONTACT_LINK, EMAIL_LINE, PHONE_LINE } from './body.js'
 import { labelValue } from './lines.js'
 

@@ -1,7 +1,7 @@
 import type { Money, ProjectRecord, RecordPartner } from '../../../registry/project-record.js'
+import { normaliseDashes, squash } from '../../../shared/fold.js'
 import type { SourceDocument, SourceLine } from '../../source-document.js'
 import { countryCode } from '../fields/countries.js'
-import { normaliseDashes, squash } from '../fields/fold.js'
 import { parseMoney } from '../fields/money.js'
 import { parsePartner } from '../fields/partners.js'
 import { findUrls } from '../fields/urls.js'
