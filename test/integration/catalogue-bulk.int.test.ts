@@ -72,6 +72,12 @@ for (const dialect of DIALECTS) {
       )
       const broad = await searchCatalogue(deps, { q: 'energi' })
       assert.equal(broad.totalExact, false, 'more public matches than the bound')
+      // A filter every public project matches: walked newest first on PostgreSQL, not gathered.
+      const everyYear = await searchCatalogue(deps, { filters: { year: ['2022'] }, sort: 'updated' })
+      assert.equal(everyYear.totalExact, false)
+      const newestPublic = PROJECTS % 3 === 0 ? PROJECTS - 1 : PROJECTS
+      assert.equal(everyYear.ids[0], newestPublic, 'the newest public project first')
+      assert.equal(everyYear.facets.year.find((y) => y.value === '2022')?.count, 2_000)
     })
 
     it('keeps merging the full-text index after a bulk build, and small writes still show', async () => {
