@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, release, tmpdir, totalmem, type } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -17,6 +16,7 @@ import { buildApp } from '../src/web/app.js'
 import { benchAccess } from './access.js'
 import { loadPortfolio, partnerName, projectAcronym } from './generate.js'
 import { BENCH_SETTINGS, type BenchCluster, startBenchCluster } from './pg-cluster.js'
+import { startServeProcess, stopProcess } from './server-process.js'
 
 // `npm run bench`: the scale benchmark of issue 8. For each engine in BENCH_ENGINES (default
 // sqlite; sqlite,postgres adds PostgreSQL) and each size in BENCH_SIZES (default 10000,100000) it
@@ -139,44 +139,11 @@ function rssMb(pid: number): number {
   return kb / 1024
 }
 
-async function startServerProcess(databaseUrl: string, port: number, workers = 1): Promise<ChildProcess> {
-  const child = spawn(
-    join(ROOT, 'bin', 'projektatlas'),
-    ['serve', '--port', String(port), '--host', '127.0.0.1', '--workers', String(workers)],
-    {
-      env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  )
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.on('data', (d: Buffer) => {
-      if (d.toString().includes('running at')) {
-        resolve()
-      }
-    })
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)))
-  })
-  return child
-}
-
 /** req/s with `serve --workers`, or "–" when not measured. */
 function workersCell(r: SizeResult): string {
   return r.workersReqPerSec === undefined || Number.isNaN(r.workersReqPerSec)
     ? '–'
     : fmt(Math.round(r.workersReqPerSec))
-}
-
-/** Stops a server process and waits until it has exited. */
-async function stopProcess(child: ChildProcess): Promise<void> {
-  const exited = new Promise((resolve) => {
-    if (child.exitCode !== null) {
-      resolve(undefined)
-    } else {
-      child.once('exit', resolve)
-    }
-  })
-  child.kill('SIGTERM')
-  await exited
 }
 
 /** A fresh, empty database for one size on one engine. */
@@ -312,7 +279,7 @@ async function measure(engine: Dialect, size: number): Promise<SizeResult> {
     // Throughput and memory against a real server process (its RSS is then the server's alone).
     log(`${tag}: throughput`)
     const port = 20000 + Math.floor(Math.random() * 20000)
-    const serverProcess = await startServerProcess(target.url, port)
+    const serverProcess = await startServeProcess({ databaseUrl: target.url, port })
     let reqPerSec = 0
     let pageReqPerSec = 0
     let rss = 0
@@ -345,7 +312,7 @@ async function measure(engine: Dialect, size: number): Promise<SizeResult> {
     }
     let workersReqPerSec = Number.NaN
     if (WORKERS > 1) {
-      const cluster = await startServerProcess(target.url, port + 1, WORKERS)
+      const cluster = await startServeProcess({ databaseUrl: target.url, port: port + 1, workers: WORKERS })
       try {
         const run = await autocannon({
           url: `http://127.0.0.1:${port + 1}/api/projects/${own[0]}`,

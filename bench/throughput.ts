@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -11,6 +10,7 @@ import { openDatabase } from '../src/db/open-database.js'
 import { buildApp } from '../src/web/app.js'
 import { type BenchAccess, benchAccess } from './access.js'
 import { loadPortfolio } from './generate.js'
+import { startServeProcess } from './server-process.js'
 
 // Per-request cost of issue 8 (API by id with a token, public project page), without the rest of
 // `npm run bench`. The portfolio is built once per size into TP_DIR and kept, so before/after runs
@@ -18,7 +18,7 @@ import { loadPortfolio } from './generate.js'
 //   TP_SIZE=10000 TP_WORKERS=1,2 TP_SECONDS=10 npx tsx bench/throughput.ts
 // TP_PROF=<dir> runs the (single) server under `node --cpu-prof` and writes its profile there.
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
+const _ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 const SIZE = Number(process.env.TP_SIZE ?? 10_000)
 const DIR = process.env.TP_DIR ?? join(tmpdir(), `projektatlas-tp-${SIZE}`)
 const SECONDS = Number(process.env.TP_SECONDS ?? 10)
@@ -96,29 +96,6 @@ async function inProcess(state: State): Promise<void> {
   }
 }
 
-async function startServer(workers: string, port: number): Promise<ChildProcess> {
-  const args = ['serve', '--port', String(port), '--host', '127.0.0.1']
-  if (workers !== '1') {
-    args.push('--workers', workers)
-  }
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: `sqlite:${FILE}`, LOG_LEVEL: 'warn' }
-  // --cpu-prof is not allowed in NODE_OPTIONS: run the bin script through node with it.
-  const node = PROF ? ['--cpu-prof', `--cpu-prof-dir=${PROF}`] : []
-  const child = spawn(process.execPath, [...node, join(ROOT, 'bin', 'projektatlas'), ...args], {
-    env,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.on('data', (d: Buffer) => {
-      if (d.toString().includes('running at')) {
-        resolve()
-      }
-    })
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)))
-  })
-  return child
-}
-
 async function cannon(url: string, headers: Record<string, string>): Promise<string> {
   const r = await autocannon({ url, headers, connections: 16, duration: SECONDS })
   const bad = r.non2xx > 0 || r.errors > 0 ? ` (${r.non2xx} non-2xx, ${r.errors} errors)` : ''
@@ -131,7 +108,13 @@ if (process.env.TP_INJECT !== '0') {
 }
 for (const workers of WORKERS) {
   const port = 20000 + Math.floor(Math.random() * 20000)
-  const server = await startServer(workers, port)
+  const server = await startServeProcess({
+    databaseUrl: `sqlite:${FILE}`,
+    port,
+    workers: Number(workers),
+    // --cpu-prof is not allowed in NODE_OPTIONS: node runs the bin script with it.
+    nodeArgs: PROF ? ['--cpu-prof', `--cpu-prof-dir=${PROF}`] : [],
+  })
   try {
     const base = `http://127.0.0.1:${port}`
     // A short warm-up, so every worker has compiled its hot paths.
