@@ -12,34 +12,13 @@ import { fileURLToPath } from 'node:url'
 import { readDocument } from '../src/import/extract/read-document.js'
 import { extractRecords } from '../src/import/extract-records.js'
 import { parseDocument } from '../src/import/parse/parse-document.js'
+import { medianOf } from './timing.js'
 
 const REPO = fileURLToPath(new URL('..', import.meta.url))
 const SEED = resolve(REPO, '../shared/seeds/004_719ae671d378f085.txt')
 const DOC = join(REPO, 'docs/benchmarks.md')
 const TARGET_MS = 50
 const config = { import: { maxFileBytes: 50 * 1024 * 1024 } }
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b)
-  const mid = Math.floor(s.length / 2)
-  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2
-}
-
-async function time(
-  fn: () => Promise<unknown> | unknown,
-  runs: number,
-): Promise<{ median: number; min: number }> {
-  for (let i = 0; i < 3; i++) {
-    await fn()
-  }
-  const ms: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now()
-    await fn()
-    ms.push(performance.now() - t0)
-  }
-  return { median: median(ms), min: Math.min(...ms) }
-}
 
 async function main(): Promise<void> {
   if (!existsSync(SEED)) {
@@ -48,15 +27,15 @@ async function main(): Promise<void> {
     return
   }
   const runs = Number(process.argv[2] ?? 20)
-  const whole = await time(async () => {
+  const whole = await medianOf(runs, async () => {
     const [o] = await extractRecords([SEED], { config })
     if (o?.status !== 'ok') {
       throw new Error(`extract failed: ${o?.status === 'failed' ? o.error : 'no outcome'}`)
     }
-  }, runs)
+  })
   const doc = await readDocument(SEED, config)
-  const read = await time(() => readDocument(SEED, config), runs)
-  const parse = await time(() => parseDocument(doc), runs)
+  const read = await medianOf(runs, () => readDocument(SEED, config))
+  const parse = await medianOf(runs, () => parseDocument(doc))
   const records = parseDocument(doc).length
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU'
   const section = [

@@ -14,29 +14,11 @@ import { sampleInput } from '../src/report/model/fixture.js'
 import type { PrintedFigureInput, ReportInput } from '../src/report/model/report-input.js'
 import { buildReportModel } from '../src/report/model/report-model.js'
 import { renderReport } from '../src/report/render/index.js'
+import { medianOf } from './timing.js'
 
 const REPO = fileURLToPath(new URL('..', import.meta.url))
 const DOC = join(REPO, 'docs/benchmarks.md')
 const TARGET = { html: 200, docx: 1000 } as const
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b)
-  const mid = Math.floor(s.length / 2)
-  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2
-}
-
-async function time(fn: () => Promise<unknown>, runs: number): Promise<{ median: number; min: number }> {
-  for (let i = 0; i < 3; i++) {
-    await fn()
-  }
-  const ms: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now()
-    await fn()
-    ms.push(performance.now() - t0)
-  }
-  return { median: median(ms), min: Math.min(...ms) }
-}
 
 /** A year of 70 projects with a printed summary whose figures are off by a few projects, as real ones are. */
 function year(): ReportInput {
@@ -101,10 +83,10 @@ function year(): ReportInput {
 async function main(): Promise<void> {
   const runs = Number(process.argv[2] ?? 20)
   const input = year()
-  const model = time(async () => buildReportModel(input), runs)
+  const model = medianOf(runs, async () => buildReportModel(input))
   const m = await model
-  const html = await time(async () => renderReport(buildReportModel(input), 'html'), runs)
-  const docx = await time(async () => renderReport(buildReportModel(input), 'docx'), runs)
+  const html = await medianOf(runs, async () => renderReport(buildReportModel(input), 'html'))
+  const docx = await medianOf(runs, async () => renderReport(buildReportModel(input), 'docx'))
   const built = buildReportModel(input)
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU'
   const verdict = (name: 'html' | 'docx', r: { median: number }) =>

@@ -17,6 +17,7 @@ import { benchAccess } from './access.js'
 import { loadPortfolio, partnerName, projectAcronym } from './generate.js'
 import { BENCH_SETTINGS, type BenchCluster, startBenchCluster } from './pg-cluster.js'
 import { startServeProcess, stopProcess } from './server-process.js'
+import { type Stats, sample, stats } from './timing.js'
 
 // `npm run bench`: the scale benchmark of issue 8. For each engine in BENCH_ENGINES (default
 // sqlite; sqlite,postgres adds PostgreSQL) and each size in BENCH_SIZES (default 10000,100000) it
@@ -46,30 +47,8 @@ const THROUGHPUT_SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 2)
 const RUNS = Number(process.env.BENCH_RUNS ?? 60)
 
-/** Percentiles of a sample, in ms. */
-interface Stats {
-  readonly p50: number
-  readonly p95: number
-  readonly p99: number
-}
-
-function stats(samples: number[]): Stats {
-  const s = [...samples].sort((a, b) => a - b)
-  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? Number.NaN
-  return { p50: at(0.5), p95: at(0.95), p99: at(0.99) }
-}
-
 async function time(runs: number, f: (i: number) => Promise<unknown>): Promise<Stats> {
-  for (let i = 0; i < 5; i++) {
-    await f(i)
-  }
-  const samples: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now()
-    await f(i)
-    samples.push(performance.now() - t)
-  }
-  return stats(samples)
+  return stats(await sample(runs, f, 5))
 }
 
 /** What one size measured on one engine. */

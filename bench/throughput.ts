@@ -11,6 +11,7 @@ import { buildApp } from '../src/web/app.js'
 import { type BenchAccess, benchAccess } from './access.js'
 import { loadPortfolio } from './generate.js'
 import { startServeProcess } from './server-process.js'
+import { sample, stats } from './timing.js'
 
 // Per-request cost of issue 8 (API by id with a token, public project page), without the rest of
 // `npm run bench`. The portfolio is built once per size into TP_DIR and kept, so before/after runs
@@ -41,11 +42,6 @@ function log(message: string): void {
   process.stderr.write(`[throughput] ${new Date().toISOString().slice(11, 19)} ${message}\n`)
 }
 
-function pct(samples: number[], q: number): number {
-  const s = [...samples].sort((a, b) => a - b)
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? Number.NaN
-}
-
 async function prepare(): Promise<State> {
   if (existsSync(STATE)) {
     return JSON.parse(readFileSync(STATE, 'utf8')) as State
@@ -72,18 +68,19 @@ async function inProcess(state: State): Promise<void> {
   try {
     const auth = { authorization: `Bearer ${state.secret}` }
     const run = async (f: (i: number) => Promise<{ statusCode: number }>) => {
-      const samples: number[] = []
-      for (let i = 0; i < RUNS + 20; i++) {
-        const t = performance.now()
-        const r = await f(i)
-        if (r.statusCode !== 200) {
-          throw new Error(`answered ${r.statusCode}`)
-        }
-        if (i >= 20) {
-          samples.push(performance.now() - t)
-        }
-      }
-      return `p50 ${pct(samples, 0.5).toFixed(2)} ms / p95 ${pct(samples, 0.95).toFixed(2)} ms`
+      const s = stats(
+        await sample(
+          RUNS,
+          async (i) => {
+            const r = await f(i)
+            if (r.statusCode !== 200) {
+              throw new Error(`answered ${r.statusCode}`)
+            }
+          },
+          20,
+        ),
+      )
+      return `p50 ${s.p50.toFixed(2)} ms / p95 ${s.p95.toFixed(2)} ms`
     }
     const page = await run((i) => app.inject({ url: `/katalog/projekt/${state.ids[i % state.ids.length]}` }))
     const api = await run((i) =>
