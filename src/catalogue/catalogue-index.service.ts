@@ -103,8 +103,9 @@ async function reindex(trx: Db, dialect: Dialect, ids: readonly number[]): Promi
 
 /**
  * Keeps the index current in the background, for servers whose catalogue reads go to a read
- * replica (which cannot index): every `everyMs` it indexes what writes have queued. Failures are
- * reported to `onError` and retried on the next round.
+ * replica (which cannot index): `everyMs` after each round it indexes what writes have queued, so
+ * a long round (a bulk build) delays the next instead of piling rounds up. Failures are reported
+ * to `onError` and retried on the next round.
  * @returns stops the loop; resolves when a round in progress has finished
  */
 export function startCatalogueIndexer(
@@ -113,17 +114,22 @@ export function startCatalogueIndexer(
   everyMs: number,
   onError: (err: unknown) => void,
 ): () => Promise<void> {
-  let running: Promise<void> = Promise.resolve()
-  const timer = setInterval(() => {
-    running = running.then(() =>
-      refreshCatalogue(db, dialect).then(
-        () => undefined,
-        (err: unknown) => onError(err),
-      ),
-    )
-  }, everyMs)
+  let stopped = false
+  let round: Promise<void> = Promise.resolve()
+  let timer: NodeJS.Timeout
+  const next = () => {
+    round = refreshCatalogue(db, dialect)
+      .then(() => undefined, onError)
+      .finally(() => {
+        if (!stopped) {
+          timer = setTimeout(next, everyMs)
+        }
+      })
+  }
+  timer = setTimeout(next, everyMs)
   return async () => {
-    clearInterval(timer)
-    await running
+    stopped = true
+    clearTimeout(timer)
+    await round
   }
 }

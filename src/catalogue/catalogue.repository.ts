@@ -307,14 +307,10 @@ interface MatchRow {
 }
 
 /**
- * The filters of a spec as tokens, one group per facet (OR within, AND across); null when a value
- * the index has never seen makes the filter match nothing.
+ * Filters as tokens, one group per facet (OR within, AND across); null when no value of a filter
+ * is one the index has seen, so nothing can match.
  */
-async function filterTokens(
-  db: Cdb,
-  spec: Pick<SearchSpec, 'filters' | 'publicOnly'>,
-): Promise<string[][] | null> {
-  const filters = spec.filters
+async function filterTokens(db: Cdb, filters: SearchSpec['filters']): Promise<string[][] | null> {
   const numbers = await knownNumbers(
     db,
     filters.flatMap((f) =>
@@ -324,8 +320,9 @@ async function filterTokens(
   const groups: string[][] = []
   for (const f of filters) {
     const tokens = f.values.flatMap((v) => {
-      const known = idToken(f.facet, v) ?? numbers.get(pairKey(f.facet, v))
-      return known === undefined || known === null ? [] : [typeof known === 'number' ? `v${known}` : known]
+      const token = idToken(f.facet, v)
+      const n = numbers.get(pairKey(f.facet, v))
+      return token !== null ? [token] : n === undefined ? [] : [`v${n}`]
     })
     if (tokens.length === 0) {
       return null
@@ -344,7 +341,7 @@ const MATCH_COLUMNS = sql.raw('d.title, d.facets, d.name_key, d.start_key, d.end
  * PostgreSQL combines its GIN indexes over the tsvector and the tags array.
  */
 async function matchRows(db: Cdb, dialect: Dialect, spec: MatchSpec): Promise<MatchRow[]> {
-  const tokens = await filterTokens(db, spec)
+  const tokens = await filterTokens(db, spec.filters)
   if (tokens === null) {
     return []
   }
