@@ -91,16 +91,6 @@ export async function insertSession(db: Db, row: UserSessionRow): Promise<void> 
   await db.insertInto('user_session').values(row).execute()
 }
 
-/** A session by the hash of its id, unexpired. */
-export async function findSession(db: Db, idHash: string, at: string): Promise<UserSessionRow | undefined> {
-  return db
-    .selectFrom('user_session')
-    .selectAll()
-    .where('id_hash', '=', idHash)
-    .where('expires_at', '>', at)
-    .executeTakeFirst()
-}
-
 /** Ends one session. */
 export async function deleteSession(db: Db, idHash: string): Promise<void> {
   await db.deleteFrom('user_session').where('id_hash', '=', idHash).execute()
@@ -121,17 +111,6 @@ export async function deleteExpiredSessions(db: Db, at: string): Promise<void> {
 export async function insertToken(db: Db, row: Omit<ApiTokenRow, 'id'>): Promise<number> {
   const { id } = await db.insertInto('api_token').values(row).returning('id').executeTakeFirstOrThrow()
   return id
-}
-
-/** A live (unrevoked, unexpired) token by hash. */
-export async function findLiveToken(db: Db, tokenHash: string, at: string): Promise<ApiTokenRow | undefined> {
-  return db
-    .selectFrom('api_token')
-    .selectAll()
-    .where('token_hash', '=', tokenHash)
-    .where('revoked_at', 'is', null)
-    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', at)]))
-    .executeTakeFirst()
 }
 
 /** One row of a live token joined with its enabled user and one of the user's roles (null: none). */

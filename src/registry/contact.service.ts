@@ -82,15 +82,6 @@ export async function listContacts(db: Db, scope: Scope, participationId: number
   return listContactsOfTenants(db, [scope.tenantId], [participationId])
 }
 
-/** The contacts of several participations (for record views and exports). */
-export async function listContactsByParticipations(
-  db: Db,
-  scope: Scope,
-  participationIds: readonly number[],
-): Promise<Contact[]> {
-  return listContactsOfTenants(db, [scope.tenantId], participationIds)
-}
-
 /**
  * The contacts of participations of several tenants at once (the public catalogue's pages span
  * many), in id order. Only rows of the given tenants are read; match each by `tenantId` and
