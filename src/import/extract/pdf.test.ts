@@ -21,13 +21,20 @@ function makePdf(
   return makePagedPdf([texts], opts)
 }
 
-/** A PDF of 600×800 pages with text at the given positions (Helvetica 10 pt, WinAnsi). */
+/**
+ * A PDF of 600×800 pages with text at the given positions (Helvetica 10 pt, WinAnsi); with
+ * `damagedKid`, its page tree also lists, past its /Count, a page whose cross-reference entry is off.
+ */
 function makePagedPdf(
   pages: readonly (readonly { x: number; y: number; s: string }[])[],
-  opts: { encrypt?: boolean } = {},
+  opts: { encrypt?: boolean; damagedKid?: boolean } = {},
 ): Uint8Array {
   const n = pages.length
-  const kids = pages.map((_, i) => `${3 + 2 * i} 0 R`).join(' ')
+  const damaged = 4 + 2 * n + (opts.encrypt ? 1 : 0)
+  const kids = [
+    ...pages.map((_, i) => `${3 + 2 * i} 0 R`),
+    ...(opts.damagedKid ? [`${damaged} 0 R`] : []),
+  ].join(' ')
   const font = 3 + 2 * n
   const objs = ['<< /Type /Catalog /Pages 2 0 R >>', `<< /Type /Pages /Kids [${kids}] /Count ${n} >>`]
   for (const [i, texts] of pages.entries()) {
@@ -42,17 +49,20 @@ function makePagedPdf(
     // Standard security handler, revision 2, with a user password the empty string does not open.
     objs.push(`<< /Filter /Standard /V 1 /R 2 /O <${'11'.repeat(32)}> /U <${'22'.repeat(32)}> /P -4 >>`)
   }
+  if (opts.damagedKid) {
+    objs.push('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] >>')
+  }
   let out = '%PDF-1.4\n'
   const offsets: number[] = []
   objs.forEach((o, i) => {
-    offsets.push(Buffer.byteLength(out, 'latin1'))
+    offsets.push(Buffer.byteLength(out, 'latin1') + (i + 1 === damaged ? 3 : 0))
     out += `${i + 1} 0 obj\n${o}\nendobj\n`
   })
   const xref = Buffer.byteLength(out, 'latin1')
   out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n`
   out += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')
   const encrypt = opts.encrypt
-    ? ` /Encrypt ${objs.length} 0 R /ID [<${'ab'.repeat(16)}> <${'ab'.repeat(16)}>]`
+    ? ` /Encrypt ${3 + 2 * n + 1} 0 R /ID [<${'ab'.repeat(16)}> <${'ab'.repeat(16)}>]`
     : ''
   out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R${encrypt} >>\nstartxref\n${xref}\n%%EOF\n`
   return new Uint8Array(Buffer.from(out, 'latin1'))
@@ -158,6 +168,24 @@ describe('extractPdfLines', () => {
       'Vilket av kommunfullmäktigemål?\tEn mer jämlik stad',
       'Beskriv förvaltningens roll:\tProjektägare',
     ])
+  })
+
+  it('reads a PDF whose page tree lists a damaged page it never needs, and leaves no stray failure', async () => {
+    // pdf.js prefetches every top-level page; the damaged one's rejection is never awaited
+    const stray: unknown[] = []
+    const onStray = (e: unknown) => stray.push(e)
+    process.on('unhandledRejection', onStray)
+    try {
+      const pdf = makePagedPdf([[{ x: 56, y: 700, s: 'Projektnamn' }]], { damagedKid: true })
+      assert.deepEqual(
+        (await extractPdfLines(pdf, 'tree.pdf')).map((l) => l.text),
+        ['Projektnamn'],
+      )
+      await new Promise((r) => setTimeout(r, 50))
+      assert.deepEqual(stray, [])
+    } finally {
+      process.off('unhandledRejection', onStray)
+    }
   })
 
   // [what, bytes, reason]

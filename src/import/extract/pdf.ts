@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { Worker } from 'node:worker_threads'
 import { ImportFormatError } from '../../shared/errors.js'
 import type { SourceDocument, SourceLine } from '../source-document.js'
 
@@ -215,9 +216,15 @@ interface PdfTextItem {
   readonly height: number
 }
 
-function isTextItem(item: unknown): item is PdfTextItem {
-  return typeof item === 'object' && item !== null && 'str' in item && 'transform' in item
+/** One page as the reader thread (pdf-worker.mjs) sends it: its box and its non-blank text items. */
+interface PageText {
+  readonly view: readonly number[]
+  readonly items: readonly PdfTextItem[]
 }
+
+type ReaderReply =
+  | { readonly id: number; readonly pages: readonly PageText[] }
+  | { readonly id: number; readonly error: { readonly name: string; readonly message: string } }
 
 /** Names the reason pdf.js gives for refusing a file, in one line a user can act on. */
 function refusal(name: string, e: unknown): ImportFormatError {
@@ -231,6 +238,93 @@ function refusal(name: string, e: unknown): ImportFormatError {
   return new ImportFormatError(name, `not a readable PDF (${detail})`, { cause: e })
 }
 
+/** A document that needs longer or more heap than this is refused rather than left to stall an import. */
+const READ_TIMEOUT_MS = 120_000
+const READ_HEAP_MB = 512
+
+/**
+ * The thread pdf.js runs in, started on first use and kept for the next document; one document at
+ * a time, so a thread that dies takes only that document with it. Idle, it keeps no process alive.
+ */
+class PdfReaderThread {
+  #worker: Worker | null = null
+  #queue: Promise<unknown> = Promise.resolve()
+  #nextId = 1
+
+  read(bytes: Uint8Array, name: string): Promise<readonly PageText[]> {
+    const run = this.#queue.then(() => this.#readNow(bytes, name))
+    this.#queue = run.catch(() => undefined)
+    return run
+  }
+
+  #start(): Worker {
+    const worker = new Worker(new URL('./pdf-worker.mjs', import.meta.url), {
+      resourceLimits: { maxOldGenerationSizeMb: READ_HEAP_MB },
+    })
+    worker.unref()
+    // A thread that dies between documents is replaced on the next one.
+    worker.on('error', () => undefined)
+    worker.on('exit', () => {
+      if (this.#worker === worker) {
+        this.#worker = null
+      }
+    })
+    return worker
+  }
+
+  #readNow(bytes: Uint8Array, name: string): Promise<readonly PageText[]> {
+    this.#worker ??= this.#start()
+    const worker = this.#worker
+    const id = this.#nextId++
+    return new Promise((resolve, reject) => {
+      const settle = (outcome: () => void) => {
+        clearTimeout(timer)
+        worker.off('message', onMessage)
+        worker.off('error', onError)
+        worker.off('exit', onExit)
+        worker.unref()
+        outcome()
+      }
+      const onMessage = (reply: ReaderReply) => {
+        if (reply.id !== id) {
+          return
+        }
+        settle(() =>
+          'error' in reply
+            ? reject(refusal(name, Object.assign(new Error(reply.error.message), { name: reply.error.name })))
+            : resolve(reply.pages),
+        )
+      }
+      const onError = (e: Error & { code?: string }) =>
+        settle(() =>
+          reject(
+            e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+              ? new ImportFormatError(name, `the PDF needs more than ${READ_HEAP_MB} MB to read`, {
+                  cause: e,
+                })
+              : refusal(name, e),
+          ),
+        )
+      const onExit = () =>
+        settle(() => reject(new ImportFormatError(name, 'the PDF reader stopped on this file')))
+      const timer = setTimeout(() => {
+        settle(() =>
+          reject(new ImportFormatError(name, `reading the PDF took longer than ${READ_TIMEOUT_MS / 1000} s`)),
+        )
+        void worker.terminate()
+      }, READ_TIMEOUT_MS)
+      worker.on('message', onMessage)
+      worker.on('error', onError)
+      worker.on('exit', onExit)
+      worker.ref()
+      const copy = new Uint8Array(bytes)
+      worker.postMessage({ id, bytes: copy }, [copy.buffer])
+    })
+  }
+}
+
+const readerThread = new PdfReaderThread()
+
 /**
  * Reads a PDF's text as lines in reading order, with the page of each line.
  * @throws {ImportFormatError} when the PDF is truncated, encrypted with a password, or damaged
@@ -241,52 +335,26 @@ export async function extractPdfLines(bytes: Uint8Array, name: string): Promise<
   if (!tail.includes('%%EOF')) {
     throw new ImportFormatError(name, 'the PDF is truncated (no end-of-file marker)')
   }
-  // The legacy build is the one that runs on Node 20; without a worker set up it parses in this thread.
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
-  let doc: Awaited<ReturnType<typeof pdfjs.getDocument>['promise']>
-  try {
-    doc = await pdfjs.getDocument({
-      data: new Uint8Array(bytes),
-      isEvalSupported: false,
-      disableFontFace: true,
-      verbosity: pdfjs.VerbosityLevel.ERRORS,
-    }).promise
-  } catch (e) {
-    throw refusal(name, e)
-  }
-  try {
-    const out: SourceLine[] = []
-    const pages: VisualLine[][] = []
-    const margins: { top: number; bottom: number }[] = []
-    for (let p = 1; p <= doc.numPages; p++) {
-      const page = await doc.getPage(p)
-      const content = await page.getTextContent()
-      const runs: Run[] = []
-      for (const item of content.items) {
-        if (!isTextItem(item) || item.str.trim() === '') {
-          continue
-        }
-        const [a = 0, b = 0, , d = 0, x = 0, y = 0] = item.transform
-        const size = Math.abs(item.height) || Math.hypot(a, b) || Math.abs(d) || 10
-        runs.push({ text: item.str, x, y, right: x + item.width, size })
-      }
-      const [, y1 = 0, , y2 = 842] = page.view
-      margins.push({ bottom: y1 + 0.1 * (y2 - y1), top: y2 - 0.1 * (y2 - y1) })
-      page.cleanup()
-      pages.push(toVisualLines(runs))
-    }
-    dropRunningLines(pages, margins)
-    pages.forEach((lines, i) => {
-      for (const text of pageTexts(lines)) {
-        out.push({ text, line: out.length + 1, page: i + 1 })
-      }
+  const pages: VisualLine[][] = []
+  const margins: { top: number; bottom: number }[] = []
+  for (const { view, items } of await readerThread.read(bytes, name)) {
+    const runs: Run[] = items.map((item) => {
+      const [a = 0, b = 0, , d = 0, x = 0, y = 0] = item.transform
+      const size = Math.abs(item.height) || Math.hypot(a, b) || Math.abs(d) || 10
+      return { text: item.str, x, y, right: x + item.width, size }
     })
-    return out
-  } catch (e) {
-    throw refusal(name, e)
-  } finally {
-    await doc.destroy()
+    const [, y1 = 0, , y2 = 842] = view
+    margins.push({ bottom: y1 + 0.1 * (y2 - y1), top: y2 - 0.1 * (y2 - y1) })
+    pages.push(toVisualLines(runs))
   }
+  dropRunningLines(pages, margins)
+  const out: SourceLine[] = []
+  pages.forEach((lines, i) => {
+    for (const text of pageTexts(lines)) {
+      out.push({ text, line: out.length + 1, page: i + 1 })
+    }
+  })
+  return out
 }
 
 /**
