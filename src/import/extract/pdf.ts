@@ -242,12 +242,17 @@ function refusal(name: string, e: unknown): ImportFormatError {
 const READ_TIMEOUT_MS = 120_000
 const READ_HEAP_MB = 512
 
+/** An idle reader thread holds ~100 MB; one unused this long is ended (an import reads its files in a row). */
+const READER_IDLE_MS = 30_000
+
 /**
- * The thread pdf.js runs in, started on first use and kept for the next document; one document at
- * a time, so a thread that dies takes only that document with it. Idle, it keeps no process alive.
+ * The thread pdf.js runs in, started on first use and kept for the documents that follow; one
+ * document at a time, so a thread that dies takes only that document with it. Idle, it keeps no
+ * process alive, and after READER_IDLE_MS it ends.
  */
 class PdfReaderThread {
   #worker: Worker | null = null
+  #idle: NodeJS.Timeout | undefined
   #queue: Promise<unknown> = Promise.resolve()
   #nextId = 1
 
@@ -258,7 +263,9 @@ class PdfReaderThread {
   }
 
   #start(): Worker {
+    // Plain JavaScript: none of this process's loader flags (tsx) are needed there.
     const worker = new Worker(new URL('./pdf-worker.mjs', import.meta.url), {
+      execArgv: [],
       resourceLimits: { maxOldGenerationSizeMb: READ_HEAP_MB },
     })
     worker.unref()
@@ -272,7 +279,16 @@ class PdfReaderThread {
     return worker
   }
 
+  /** Ends a thread, which the next document then does not get. */
+  #retire(worker: Worker): void {
+    if (this.#worker === worker) {
+      this.#worker = null
+    }
+    void worker.terminate()
+  }
+
   #readNow(bytes: Uint8Array, name: string): Promise<readonly PageText[]> {
+    clearTimeout(this.#idle)
     this.#worker ??= this.#start()
     const worker = this.#worker
     const id = this.#nextId++
@@ -283,6 +299,7 @@ class PdfReaderThread {
         worker.off('error', onError)
         worker.off('exit', onExit)
         worker.unref()
+        this.#idle = setTimeout(() => this.#retire(worker), READER_IDLE_MS).unref()
         outcome()
       }
       const onMessage = (reply: ReaderReply) => {
@@ -295,7 +312,8 @@ class PdfReaderThread {
             : resolve(reply.pages),
         )
       }
-      const onError = (e: Error & { code?: string }) =>
+      const onError = (e: Error & { code?: string }) => {
+        this.#retire(worker)
         settle(() =>
           reject(
             e.code === 'ERR_WORKER_OUT_OF_MEMORY'
@@ -305,13 +323,14 @@ class PdfReaderThread {
               : refusal(name, e),
           ),
         )
+      }
       const onExit = () =>
         settle(() => reject(new ImportFormatError(name, 'the PDF reader stopped on this file')))
       const timer = setTimeout(() => {
         settle(() =>
           reject(new ImportFormatError(name, `reading the PDF took longer than ${READ_TIMEOUT_MS / 1000} s`)),
         )
-        void worker.terminate()
+        this.#retire(worker)
       }, READ_TIMEOUT_MS)
       worker.on('message', onMessage)
       worker.on('error', onError)
