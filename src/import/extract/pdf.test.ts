@@ -5,7 +5,7 @@ import { describe, it } from 'node:test'
 import fc from 'fast-check'
 import { ImportFormatError } from '../../shared/errors.js'
 import { readAnnualReport } from '../parse/annual-report/index.js'
-import { extractPdf, extractPdfLines } from './pdf.js'
+import { extractPdf, extractPdfLines, PdfReaderThread } from './pdf.js'
 
 const FORMS = resolve(process.cwd(), '../shared/forms')
 const haveForms = existsSync(FORMS)
@@ -185,6 +185,34 @@ describe('extractPdfLines', () => {
       assert.deepEqual(stray, [])
     } finally {
       process.off('unhandledRejection', onStray)
+    }
+  })
+
+  it('refuses a PDF that outruns or outgrows its reader thread, and gives the next document a fresh thread', async () => {
+    const pdf = makePdf([{ x: 56, y: 700, s: 'Projektnamn' }])
+    const slow = new PdfReaderThread({ timeoutMs: 1, heapMb: 512, idleMs: 1_000 })
+    const refusedTwice = [slow.read(pdf, 'a.pdf'), slow.read(pdf, 'b.pdf')]
+    for (const [i, read] of refusedTwice.entries()) {
+      await assert.rejects(read, (e: unknown) => {
+        assert.ok(e instanceof ImportFormatError)
+        assert.equal(e.file, i === 0 ? 'a.pdf' : 'b.pdf')
+        assert.match(e.reason, /took longer than 0.001 s/)
+        return true
+      })
+    }
+    const starved = new PdfReaderThread({ timeoutMs: 60_000, heapMb: 1, idleMs: 1_000 })
+    await assert.rejects(starved.read(pdf, 'c.pdf'), {
+      name: 'ImportFormatError',
+      reason: /needs more than 1 MB/,
+    })
+    const healthy = new PdfReaderThread({ timeoutMs: 60_000, heapMb: 512, idleMs: 1 })
+    for (const name of ['d.pdf', 'e.pdf']) {
+      const pages = await healthy.read(pdf, name)
+      assert.deepEqual(
+        pages.map((p) => p.items.map((i) => i.str)),
+        [['Projektnamn']],
+      )
+      await new Promise((r) => setTimeout(r, 20))
     }
   })
 

@@ -238,23 +238,30 @@ function refusal(name: string, e: unknown): ImportFormatError {
   return new ImportFormatError(name, `not a readable PDF (${detail})`, { cause: e })
 }
 
-/** A document that needs longer or more heap than this is refused rather than left to stall an import. */
-const READ_TIMEOUT_MS = 120_000
-const READ_HEAP_MB = 512
+/** Limits of a reader thread. */
+export interface ReaderLimits {
+  /** a document taking longer is refused rather than left to stall an import */
+  readonly timeoutMs: number
+  /** the thread's heap: a document needing more is refused */
+  readonly heapMb: number
+  /** an idle thread holds ~65 MB; one unused this long ends (an import reads its files in a row) */
+  readonly idleMs: number
+}
 
-/** An idle reader thread holds ~100 MB; one unused this long is ended (an import reads its files in a row). */
-const READER_IDLE_MS = 30_000
+const READER_LIMITS: ReaderLimits = { timeoutMs: 120_000, heapMb: 512, idleMs: 30_000 }
 
 /**
  * The thread pdf.js runs in, started on first use and kept for the documents that follow; one
  * document at a time, so a thread that dies takes only that document with it. Idle, it keeps no
- * process alive, and after READER_IDLE_MS it ends.
+ * process alive, and after `idleMs` it ends.
  */
-class PdfReaderThread {
+export class PdfReaderThread {
   #worker: Worker | null = null
   #idle: NodeJS.Timeout | undefined
   #queue: Promise<unknown> = Promise.resolve()
   #nextId = 1
+
+  constructor(readonly limits: ReaderLimits = READER_LIMITS) {}
 
   read(bytes: Uint8Array, name: string): Promise<readonly PageText[]> {
     const run = this.#queue.then(() => this.#readNow(bytes, name))
@@ -266,7 +273,7 @@ class PdfReaderThread {
     // Plain JavaScript: none of this process's loader flags (tsx) are needed there.
     const worker = new Worker(new URL('./pdf-worker.mjs', import.meta.url), {
       execArgv: [],
-      resourceLimits: { maxOldGenerationSizeMb: READ_HEAP_MB },
+      resourceLimits: { maxOldGenerationSizeMb: this.limits.heapMb },
     })
     worker.unref()
     // A thread that dies between documents is replaced on the next one.
@@ -299,7 +306,7 @@ class PdfReaderThread {
         worker.off('error', onError)
         worker.off('exit', onExit)
         worker.unref()
-        this.#idle = setTimeout(() => this.#retire(worker), READER_IDLE_MS).unref()
+        this.#idle = setTimeout(() => this.#retire(worker), this.limits.idleMs).unref()
         outcome()
       }
       const onMessage = (reply: ReaderReply) => {
@@ -317,7 +324,7 @@ class PdfReaderThread {
         settle(() =>
           reject(
             e.code === 'ERR_WORKER_OUT_OF_MEMORY'
-              ? new ImportFormatError(name, `the PDF needs more than ${READ_HEAP_MB} MB to read`, {
+              ? new ImportFormatError(name, `the PDF needs more than ${this.limits.heapMb} MB to read`, {
                   cause: e,
                 })
               : refusal(name, e),
@@ -328,10 +335,12 @@ class PdfReaderThread {
         settle(() => reject(new ImportFormatError(name, 'the PDF reader stopped on this file')))
       const timer = setTimeout(() => {
         settle(() =>
-          reject(new ImportFormatError(name, `reading the PDF took longer than ${READ_TIMEOUT_MS / 1000} s`)),
+          reject(
+            new ImportFormatError(name, `reading the PDF took longer than ${this.limits.timeoutMs / 1000} s`),
+          ),
         )
         this.#retire(worker)
-      }, READ_TIMEOUT_MS)
+      }, this.limits.timeoutMs)
       worker.on('message', onMessage)
       worker.on('error', onError)
       worker.on('exit', onExit)
