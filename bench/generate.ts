@@ -388,7 +388,8 @@ export function* portfolioRows(
 // - SQLite: prepared statements reused for every row, on a better-sqlite3 connection of the bench's
 //   own to the same file (Kysely does not expose its handle and prepares each statement anew),
 //   in transactions of PROJECTS_PER_SQLITE_TX projects. The app's triggers stay in place, so the
-//   load queues every project in catalogue_dirty exactly as the app's own writes do.
+//   load queues every project in catalogue_dirty exactly as the app's own writes do; the loaded
+//   tables' secondary indexes are dropped for the load and built again after it.
 // - PostgreSQL: one transaction; rows go in batches as one INSERT … SELECT FROM unnest(…) per table
 //   and batch (one array parameter per column, so a batch is not bounded by the 65,535 parameters
 //   of a multi-row VALUES list). Triggers stay in place here too; the loaded tables' foreign keys
@@ -460,6 +461,19 @@ export async function loadSqlitePortfolio(
       }
       return s
     }
+    // Rows arrive in key order, but a secondary index (a project's tenant and name, a participation's
+    // organisation) takes them at random places: past the page cache each insert is a miss. Such
+    // indexes are dropped for the load and built again after it, each in one sorted pass (the
+    // constraints' own indexes stay: they check every row).
+    const indexes = sqlite
+      .prepare(
+        `select name, sql from sqlite_master
+         where type = 'index' and sql is not null and tbl_name in (${PORTFOLIO_TABLES.map(() => '?').join(', ')})`,
+      )
+      .all(...PORTFOLIO_TABLES) as Array<{ name: string; sql: string }>
+    for (const { name } of indexes) {
+      sqlite.exec(`drop index "${name}"`)
+    }
     let loaded = 0
     let participations = 0
     sqlite.exec('begin')
@@ -481,6 +495,9 @@ export async function loadSqlitePortfolio(
       s.insert.run(s.columns.map((c) => v[c] ?? null))
     }
     sqlite.exec('commit')
+    for (const index of indexes) {
+      sqlite.exec(index.sql)
+    }
     options.onProgress?.(loaded)
     return { shape: shapeOf(projects), participations, insertMs: performance.now() - started }
   } finally {

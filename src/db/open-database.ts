@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely'
+import { ensureSortIndexes } from '../catalogue/catalogue.repository.js'
 import type { DbConfig } from '../config/config.js'
 import { programmeSeeds, syncProgrammes } from '../registry/programme.service.js'
 import { type CreateDbOptions, createDb } from './create-db.js'
@@ -6,8 +7,9 @@ import type { Database } from './database.js'
 import { type MigrationOutcome, migrateToLatest } from './migrator.js'
 
 /**
- * Migrates a database to the latest schema and brings its reference data (the programme list) up
- * to date. Safe to run on every start: finished migrations are skipped and seeding is an upsert.
+ * Migrates a database to the latest schema, brings its reference data (the programme list) up to
+ * date and rebuilds search indexes a bulk build cut short left out. Safe to run on every start:
+ * finished migrations are skipped, seeding is an upsert, and indexes there are left alone.
  * @returns the migration outcome; when it holds an error, nothing was seeded
  */
 export async function prepareDatabase(
@@ -17,6 +19,7 @@ export async function prepareDatabase(
   const outcome = await migrateToLatest(db as Kysely<unknown>, dialect)
   if (outcome.error === undefined) {
     await syncProgrammes(db, programmeSeeds())
+    await ensureSortIndexes(db, dialect)
   }
   return outcome
 }

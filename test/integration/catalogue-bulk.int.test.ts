@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { type Kysely, sql } from 'kysely'
-import { catalogueCounts } from '../../src/catalogue/catalogue.repository.js'
+import { beginBulkIndex, catalogueCounts } from '../../src/catalogue/catalogue.repository.js'
 import { refreshCatalogue } from '../../src/catalogue/catalogue-index.service.js'
 import { type CatalogueDeps, searchCatalogue } from '../../src/catalogue/search.service.js'
 import type { Database } from '../../src/db/database.js'
+import { prepareDatabase } from '../../src/db/open-database.js'
 import { createTestDb, DIALECTS } from './dialects.js'
 
 // More projects than one bulk batch (5,000) wait at once: the bulk path (large batches, and on
@@ -15,9 +16,11 @@ for (const dialect of DIALECTS) {
   describe(`${dialect}: catalogue bulk build`, () => {
     let db: Kysely<Database>
     let deps: CatalogueDeps
+    let migratedIndexes: IndexDefinition[]
     before(async () => {
       db = await createTestDb(dialect)
       deps = { db, dialect }
+      migratedIndexes = await catalogueDocIndexes(db, dialect)
       const at = '2026-11-27T12:00:00.000Z'
       await sql`insert into organisation (name, name_key, country, is_tenant, created_at, updated_at)
         values ('Bulkstad kommun', 'bulkstad kommun', 'SE', 1, ${at}, ${at})`.execute(db)
@@ -91,5 +94,39 @@ for (const dialect of DIALECTS) {
       const sun = await searchCatalogue(deps, { q: 'solkraft' })
       assert.deepEqual(sun.ids, [1])
     })
+
+    it("leaves catalogue_doc's indexes as the migrations made them", async () => {
+      assert.ok(migratedIndexes.length >= 4)
+      assert.deepEqual(await catalogueDocIndexes(db, dialect), migratedIndexes)
+    })
+
+    it('builds the sort indexes again on the next start when a bulk build was cut short', async () => {
+      await beginBulkIndex(db, dialect)
+      // Sorting without the indexes is slower, not wrong.
+      const byName = await searchCatalogue(deps, { q: 'vindkraft', sort: 'name', pageSize: 3 })
+      assert.equal(byName.ids.length, 3)
+      assert.equal((await prepareDatabase(db, dialect)).error, undefined)
+      assert.deepEqual(await catalogueDocIndexes(db, dialect), migratedIndexes)
+      assert.deepEqual(
+        (await searchCatalogue(deps, { q: 'vindkraft', sort: 'name', pageSize: 3 })).ids,
+        byName.ids,
+      )
+    })
   })
+}
+
+interface IndexDefinition {
+  readonly name: string
+  readonly definition: string
+}
+
+/** catalogue_doc's indexes as the database describes them. */
+async function catalogueDocIndexes(db: Kysely<Database>, dialect: string): Promise<IndexDefinition[]> {
+  const { rows } =
+    dialect === 'sqlite'
+      ? await sql<IndexDefinition>`select name, sql as definition from sqlite_master
+          where type = 'index' and tbl_name = 'catalogue_doc' and sql is not null order by name`.execute(db)
+      : await sql<IndexDefinition>`select indexname as name, indexdef as definition from pg_indexes
+          where tablename = 'catalogue_doc' order by indexname`.execute(db)
+  return rows
 }
