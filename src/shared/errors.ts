@@ -40,15 +40,25 @@ export class ConflictError extends AppError {
   readonly code = 'CONFLICT'
 }
 
-/** A document could not be read: `file` names it and `reason` says why, in one line. */
+/** The longest reason an ImportFormatError shows: a parser's message may quote a whole paragraph. */
+const MAX_REASON = 200
+
+/**
+ * A document could not be read: `file` names it and `reason` says why, in one line (a reason
+ * built from a parser's message is squashed onto one line and shortened).
+ */
 export class ImportFormatError extends AppError {
   readonly code = 'IMPORT_FORMAT'
+  readonly reason: string
   constructor(
     readonly file: string,
-    readonly reason: string,
+    reason: string,
     options?: ErrorOptions,
   ) {
-    super(`${file}: ${reason}`, options)
+    const line = reason.replace(/\s+/g, ' ').trim()
+    const short = line.length > MAX_REASON ? `${line.slice(0, MAX_REASON - 1)}…` : line
+    super(`${file}: ${short}`, options)
+    this.reason = short
   }
 }
 

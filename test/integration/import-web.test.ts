@@ -14,8 +14,12 @@ import { buildTestApp, type Caller, callerWithRole } from './security-fixtures.j
 
 const SEED = resolve(import.meta.dirname, '../../../shared/seeds/002_b20c6c70555887fc.txt')
 const HAVE_SEED = existsSync(SEED)
-if (!HAVE_SEED) {
-  console.log(`import-web: ../shared is absent (${SEED}); the seed upload tests are skipped`)
+const FORM = resolve(import.meta.dirname, '../../../shared/forms/kulturnamnden.docx')
+const HAVE_FORM = existsSync(FORM)
+if (!HAVE_SEED || !HAVE_FORM) {
+  console.log(
+    `import-web: ../shared is absent (${SEED}, ${FORM}); the upload tests of those files are skipped`,
+  )
 }
 
 const BOUNDARY = '----projektatlas-test-boundary'
@@ -120,6 +124,19 @@ for (const dialect of DIALECTS) {
       assert.equal(tooLarge.statusCode, 413, tooLarge.body)
       assert.match(tooLarge.body, /större än gränsen/)
       assert.equal((await listProjects(db, (await buildTenant(db)).scope)).length, 0)
+    })
+
+    it('a Word document with damaged XML gives a 422 page with the reason in Swedish', {
+      skip: !HAVE_FORM && 'needs ../shared/forms',
+    }, async () => {
+      const { tenant, scope } = await buildTenant(db)
+      const coordinator = await callerWithRole(db, tenant.id, 'coordinator')
+      const bytes = readFileSync(FORM)
+      bytes[3362] = 67 // inside word/document.xml's deflated stream: a redefined namespace comes out
+      const r = await upload(app, coordinator, `?tenant=${tenant.id}`, 'skadad.docx', bytes, coordinator.csrf)
+      assert.equal(r.statusCode, 422, r.body)
+      assert.match(r.body, /skadad\.docx: Word-dokumentet är skadat och kan inte läsas/)
+      assert.equal((await listProjects(db, scope)).length, 0)
     })
 
     it('a missing CSRF token is refused, on upload and on accept', async () => {

@@ -199,6 +199,15 @@ describe('extractDocx on the committee forms', { skip: !haveForms }, () => {
 })
 
 describe('extractDocxLines on damaged copies of a committee form (property)', { skip: !haveForms }, () => {
+  it("refuses a copy whose XML is damaged in one line, without the XML parser's wrapping", async () => {
+    const bytes = new Uint8Array(readFileSync(join(FORMS, 'kulturnamnden.docx')))
+    bytes[3362] = 67 // inside word/document.xml's deflated stream: a redefined namespace comes out
+    await assert.rejects(extractDocxLines(bytes, 'damaged.docx'), {
+      name: 'ImportFormatError',
+      message: 'damaged.docx: not a readable Word document (damaged XML: Attribute xmlns:w redefined)',
+    })
+  })
+
   it('reads the copy or refuses it with an ImportFormatError, nothing else', async () => {
     const original = new Uint8Array(readFileSync(join(FORMS, 'kulturnamnden.docx')))
     await fc.assert(
@@ -217,6 +226,7 @@ describe('extractDocxLines on damaged copies of a committee form (property)', { 
             await extractDocxLines(bytes, 'damaged.docx')
           } catch (e) {
             assert.ok(e instanceof ImportFormatError, String(e))
+            assert.equal(/[\n\r\t]/.test(e.message), false, e.message)
           }
         },
       ),

@@ -197,6 +197,18 @@ async function htmlToTexts(html: string): Promise<string[]> {
 }
 
 /**
+ * What mammoth's failure says, without its XML parser's wrapping: xmldom reports "error: [xmldom
+ * error]\t<what>\n@#[line:…,col:…]", and <what> may quote the document's text.
+ */
+function mammothDetail(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e)
+  const xml = /\[xmldom (?:warning|error|fatalError)\]\s*(?:element parse error: (?:Error: )?)?([^\n]*)/.exec(
+    message,
+  )
+  return xml ? `damaged XML: ${xml[1]}` : message
+}
+
+/**
  * Reads a Word document's text lines (mammoth), keeping its tables readable as label | answer rows.
  * The zip's central directory is checked first: a zip bomb is refused before anything is inflated.
  * @throws {ImportFormatError} for a damaged or truncated archive, a possible zip bomb, or a zip
@@ -215,13 +227,7 @@ export async function extractDocxLines(
     const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })
     html = result.value
   } catch (e) {
-    throw new ImportFormatError(
-      name,
-      `not a readable Word document (${e instanceof Error ? e.message : String(e)})`,
-      {
-        cause: e,
-      },
-    )
+    throw new ImportFormatError(name, `not a readable Word document (${mammothDetail(e)})`, { cause: e })
   }
   const texts = await htmlToTexts(html)
   while (texts.length > 0 && texts[texts.length - 1] === '') {

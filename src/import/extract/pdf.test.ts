@@ -300,6 +300,7 @@ describe('extractPdfLines on damaged copies of a committee form (property)', { s
             await extractPdfLines(bytes, 'damaged.pdf')
           } catch (e) {
             assert.ok(e instanceof ImportFormatError, String(e))
+            assert.equal(/[\n\r\t]/.test(e.message), false, e.message)
           }
         },
       ),

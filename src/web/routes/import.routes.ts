@@ -58,10 +58,15 @@ const SWEDISH_REASONS: readonly (readonly [RegExp, string])[] = [
   [/encrypted with a password/, 'PDF-filen är lösenordsskyddad; spara en kopia utan lösenord'],
   [/^not a readable PDF|truncated/, 'PDF-filen är skadad eller ofullständig'],
   [
+    /^the PDF needs more than|^reading the PDF took longer|^the PDF reader stopped/,
+    'PDF-filen är för stor eller för sammansatt för att läsas',
+  ],
+  [
     /old-style Office file/,
     'ett äldre Office-format (.doc/.xls) eller ett lösenordsskyddat dokument; spara som .docx utan lösenord',
   ],
   [/zip archive|not a Word document/, 'filen är inte ett Word-dokument (.docx)'],
+  [/^not a readable Word document/, 'Word-dokumentet är skadat och kan inte läsas'],
 ]
 
 function swedishReason(reason: string): string {
