@@ -1,4 +1,5 @@
 import snowball from 'snowball-stemmers'
+import { memoize } from '../shared/memo.js'
 
 /**
  * Swedish text analysis for the catalogue's search index, done by the application so both engines
@@ -55,21 +56,11 @@ export function isStopWord(word: string): boolean {
   return STOP_WORDS.has(word)
 }
 
-// Stems of words seen recently: stemming is most of indexing's cost, and a catalogue's words repeat.
-const stemMemo = new Map<string, string>()
-
-/** The Snowball Swedish stem of one lower-case word. */
-export function stem(word: string): string {
-  let s = stemMemo.get(word)
-  if (s === undefined) {
-    if (stemMemo.size >= 200_000) {
-      stemMemo.clear()
-    }
-    s = stemmer.stem(word)
-    stemMemo.set(word, s)
-  }
-  return s
-}
+/**
+ * The Snowball Swedish stem of one lower-case word. Stemming is most of indexing's cost and a
+ * catalogue's words repeat: stems are remembered.
+ */
+export const stem: (word: string) => string = memoize((word: string) => stemmer.stem(word), 200_000)
 
 /**
  * The words a project's text is indexed under (its variants added, stop words dropped), as one

@@ -1,3 +1,4 @@
+import { memoize } from '../shared/memo.js'
 import { containment, dice, stem, trigrams, words } from './text.js'
 
 /**
@@ -150,23 +151,11 @@ function kindOfWord(word: string): { kind: BodyKind; rest: string } | undefined 
   return undefined
 }
 
-// Imports compare every partner name with every known organisation: each name is reduced once.
-const FORMS = new Map<string, NameForm>()
-const FORMS_LIMIT = 20_000
-
-/** Reduces a name to its kind and identifying words (remembered: the same names recur). */
-export function nameForm(name: string): NameForm {
-  const known = FORMS.get(name)
-  if (known) {
-    return known
-  }
-  const form = reduceName(name)
-  if (FORMS.size >= FORMS_LIMIT) {
-    FORMS.clear()
-  }
-  FORMS.set(name, form)
-  return form
-}
+/**
+ * Reduces a name to its kind and identifying words. Imports compare every partner name with every
+ * known organisation: each name is reduced once and remembered.
+ */
+export const nameForm: (name: string) => NameForm = memoize(reduceName, 20_000)
 
 function reduceName(name: string): NameForm {
   let kind: BodyKind | null = null

@@ -1,4 +1,5 @@
 import { PROGRAMMES } from '../registry/programmes.js'
+import { memoize } from '../shared/memo.js'
 import type { MatchResult } from './organisation-match.js'
 import { containment, dice, stem, trigrams, words } from './text.js'
 
@@ -85,21 +86,7 @@ interface NameParts {
 }
 
 // An import compares each record with every project of the portfolio: each name is split once.
-const PARTS = new Map<string, NameParts>()
-const PARTS_LIMIT = 20_000
-
-function nameParts(name: string): NameParts {
-  const known = PARTS.get(name)
-  if (known) {
-    return known
-  }
-  const parts = splitName(name)
-  if (PARTS.size >= PARTS_LIMIT) {
-    PARTS.clear()
-  }
-  PARTS.set(name, parts)
-  return parts
-}
+const nameParts = memoize(splitName, 20_000)
 
 function splitName(name: string): NameParts {
   const all = words(name)

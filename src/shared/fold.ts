@@ -3,6 +3,8 @@
  * (case, diacritics, Nordic letters, dash variants, hard spaces) folded to one.
  */
 
+import { memoize } from './memo.js'
+
 /** Every dash a source may put between two dates or two words, folded to '-' by {@link normaliseDashes}. */
 const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g
 
@@ -20,23 +22,9 @@ export function normaliseDashes(text: string): string {
  * '+' is kept because it tells ESF+ from ESF and Erasmus+ from Erasmus.
  * @example fold('Interreg ØKS (Öresund–Kattegat)') // 'interreg oks oresund kattegat'
  */
-export function fold(text: string): string {
-  const cached = FOLDED.get(text)
-  if (cached !== undefined) {
-    return cached
-  }
-  const folded = foldUncached(text)
-  // Readers fold the same lines again and again (headings, labels); a bounded memo pays off.
-  if (FOLDED.size >= FOLD_CACHE_SIZE) {
-    FOLDED.clear()
-  }
-  FOLDED.set(text, folded)
-  return folded
-}
+export const fold: (text: string) => string = memoize(foldUncached, 20_000)
 
-const FOLD_CACHE_SIZE = 20_000
-const FOLDED = new Map<string, string>()
-
+// Readers fold the same lines again and again (headings, labels): fold remembers.
 function foldUncached(text: string): string {
   let t = text.toLowerCase()
   // Printable ASCII has no diacritics to strip: skip the costly normalisation.
