@@ -420,6 +420,40 @@ const SQLITE_CACHE_KIB = 512 * 1024
 
 type Value = string | number | null
 
+/** What a load has streamed so far. */
+interface Tally {
+  projects: number
+  participations: number
+}
+
+/**
+ * The generator's rows for a loader, counted into `tally` (at a project row, `tally.projects` is
+ * how many came before it, so a loader can start a batch there) and told to onProgress every
+ * PROGRESS_EVERY projects and at the end.
+ */
+function* countedRows(
+  programmes: readonly ProgrammeRef[],
+  projects: number,
+  options: LoadOptions,
+  tally: Tally,
+): Generator<PortfolioRow> {
+  for (const r of portfolioRows(programmes, projects, options.seed)) {
+    if (r.table === 'project') {
+      if (tally.projects > 0 && tally.projects % PROGRESS_EVERY === 0) {
+        options.onProgress?.(tally.projects)
+      }
+      yield r
+      tally.projects++
+    } else {
+      if (r.table === 'participation') {
+        tally.participations++
+      }
+      yield r
+    }
+  }
+  options.onProgress?.(tally.projects)
+}
+
 /** Values of a generated row (rows are plain objects of column → value). */
 function values(row: object): Record<string, Value> {
   return row as Record<string, Value>
@@ -474,21 +508,12 @@ export async function loadSqlitePortfolio(
     for (const { name } of indexes) {
       sqlite.exec(`drop index "${name}"`)
     }
-    let loaded = 0
-    let participations = 0
+    const tally: Tally = { projects: 0, participations: 0 }
     sqlite.exec('begin')
-    for (const { table, row } of portfolioRows(programmes, projects, options.seed)) {
-      if (table === 'project') {
-        if (loaded > 0 && loaded % PROJECTS_PER_SQLITE_TX === 0) {
-          sqlite.exec('commit')
-          sqlite.exec('begin')
-        }
-        if (loaded > 0 && loaded % PROGRESS_EVERY === 0) {
-          options.onProgress?.(loaded)
-        }
-        loaded++
-      } else if (table === 'participation') {
-        participations++
+    for (const { table, row } of countedRows(programmes, projects, options, tally)) {
+      if (table === 'project' && tally.projects > 0 && tally.projects % PROJECTS_PER_SQLITE_TX === 0) {
+        sqlite.exec('commit')
+        sqlite.exec('begin')
       }
       const v = values(row)
       const s = statement(table, v)
@@ -498,8 +523,11 @@ export async function loadSqlitePortfolio(
     for (const index of indexes) {
       sqlite.exec(index.sql)
     }
-    options.onProgress?.(loaded)
-    return { shape: shapeOf(projects), participations, insertMs: performance.now() - started }
+    return {
+      shape: shapeOf(projects),
+      participations: tally.participations,
+      insertMs: performance.now() - started,
+    }
   } finally {
     if (sqlite.inTransaction) {
       sqlite.exec('rollback')
@@ -538,7 +566,7 @@ export async function loadPostgresPortfolio(
   for (const r of typeRows) {
     types.set(`${r.table_name}.${r.column_name}`, r.udt_name)
   }
-  let participations = 0
+  const tally: Tally = { projects: 0, participations: 0 }
   await db.transaction().execute(async (trx) => {
     // Per-row foreign-key checks took half the server's time: drop the loaded tables' foreign keys
     // for the load and add them back exactly as they were (PostgreSQL then checks every row in one
@@ -570,18 +598,9 @@ export async function loadPostgresPortfolio(
         batches.set(table, { columns: b.columns, data: b.columns.map(() => []), rows: 0 })
       }
     }
-    let loaded = 0
-    for (const { table, row } of portfolioRows(programmes, projects, options.seed)) {
-      if (table === 'project') {
-        if (loaded > 0 && loaded % PROJECTS_PER_PG_BATCH === 0) {
-          await flush()
-        }
-        if (loaded > 0 && loaded % PROGRESS_EVERY === 0) {
-          options.onProgress?.(loaded)
-        }
-        loaded++
-      } else if (table === 'participation') {
-        participations++
+    for (const { table, row } of countedRows(programmes, projects, options, tally)) {
+      if (table === 'project' && tally.projects > 0 && tally.projects % PROJECTS_PER_PG_BATCH === 0) {
+        await flush()
       }
       const v = values(row)
       let b = batches.get(table)
@@ -601,7 +620,6 @@ export async function loadPostgresPortfolio(
         trx,
       )
     }
-    options.onProgress?.(loaded)
     // Explicit ids leave the identity sequences behind; move them past the loaded rows.
     for (const table of PORTFOLIO_TABLES) {
       await sql`select setval(pg_get_serial_sequence(${table}, 'id'), (select max(id) from ${sql.table(table)}))`.execute(
@@ -609,7 +627,11 @@ export async function loadPostgresPortfolio(
       )
     }
   })
-  return { shape: shapeOf(projects), participations, insertMs: performance.now() - started }
+  return {
+    shape: shapeOf(projects),
+    participations: tally.participations,
+    insertMs: performance.now() - started,
+  }
 }
 
 /**
